@@ -1,0 +1,99 @@
+// A contact, its log of events, the stage those events put it in, and its slug.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "kith/date.hpp"
+
+namespace kith {
+
+// What one step of the outreach was (SPEC §2).
+enum class EventType {
+    requested,
+    followed_up,
+    replied,
+    declined,
+    scheduled,
+    met,
+    thanked,
+    checked_in,
+    note,
+    moved_on,
+};
+
+// "followed-up", as written in files and shown to people.
+std::string_view to_string(EventType type);
+std::optional<EventType> parse_event_type(std::string_view text);
+
+// One step of the outreach, as recorded in a contact file.
+struct Event {
+    EventType type = EventType::note;
+    DateTime date;
+    std::string note;
+    std::string via;
+    // scheduled
+    std::optional<DateTime> at;
+    std::string where;
+    bool is_virtual = false;
+    // met
+    std::string notes;
+    std::vector<std::string> learned;
+    std::vector<std::string> referrals;  // slugs
+
+    std::size_t position = 0;  // order in the file: breaks ties between equal dates
+    std::size_t line = 0;      // where its [[event]] header stands, 1-based; 0 when not from a file
+};
+
+// A person in the network: the header of their file and their event log.
+struct Contact {
+    std::string slug;
+    std::string name;
+    std::string email;
+    std::string phone;
+    std::string company;
+    std::string role;
+    std::string linkedin;
+    std::string location;
+    std::string source;
+    std::string referred_by;  // slug of the contact who referred you
+    std::vector<std::string> tags;
+    std::optional<Duration> keep_in_touch;
+    std::optional<Date> added;
+    // Header keys kith does not know, each with its value as TOML text, in file order.
+    std::vector<std::pair<std::string, std::string>> other_fields;
+    std::vector<Event> events;  // in file order
+};
+
+// Reads a contact file's text. `file` names it in errors ("contacts/ann.toml");
+// throws Error(data) with file:line:col for bad TOML or anything SPEC §2 forbids.
+Contact parse_contact(std::string_view text, std::string_view file, std::string slug);
+
+// Where a contact stands, derived from its events (SPEC §5).
+enum class Stage { new_contact, requested, followed_up, replied, scheduled, met, declined, moved_on };
+
+std::string_view to_string(Stage stage);
+
+// The events dated on or before `today`, by calendar date, ties by file order.
+std::vector<const Event*> timeline(const Contact& contact, Date today);
+
+// The stage, and the event that set it (none for a contact still `new`).
+struct StageOf {
+    Stage stage = Stage::new_contact;
+    const Event* event = nullptr;
+};
+StageOf stage_of(const Contact& contact, Date today);
+
+// The file stem for a name: ASCII letters folded from Latin ones, digits and
+// single '-' (SPEC §2); "contact" when nothing is left.
+std::string make_slug(std::string_view name);
+
+// Whether `text` could be a slug: what make_slug could have produced, and so
+// safe to join to contacts/.
+bool is_valid_slug(std::string_view text);
+
+}  // namespace kith

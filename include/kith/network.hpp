@@ -1,0 +1,93 @@
+// The network folder: finding it, reading kith.toml and contact files, and
+// turning what a person types ("priya") into the contact they mean.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kith/contact.hpp"
+#include "kith/date.hpp"
+#include "kith/rules.hpp"
+
+namespace kith {
+
+// A network folder known to hold a kith.toml.
+struct Network {
+    std::filesystem::path root;
+};
+
+// Everything that decides which folder is the network, as the CLI read it.
+struct WhereToLook {
+    std::optional<std::filesystem::path> dir_option;  // --dir
+    std::optional<std::string> kith_dir;              // $KITH_DIR
+    std::filesystem::path working_directory;
+    std::optional<std::string> xdg_data_home;  // $XDG_DATA_HOME
+    std::optional<std::string> home;           // $HOME
+};
+
+// --dir > KITH_DIR > the nearest ancestor holding kith.toml > the XDG default.
+// Throws Error(usage) saying how to make one when there is none.
+Network find_network(const WhereToLook& where);
+
+// The folder `kith init` uses without an argument: --dir, KITH_DIR, or
+// ${XDG_DATA_HOME:-$HOME/.local/share}/kith.
+std::filesystem::path default_network_dir(const WhereToLook& where);
+
+// [me] in kith.toml: who you are, for drafts and your pitch.
+struct Me {
+    std::string name;
+    std::string email;
+    std::string headline;
+    std::string pitch;
+    std::string availability;
+};
+
+// A `[[milestone]]`: news worth telling the people who helped.
+struct Milestone {
+    DateTime date;
+    std::string text;
+};
+
+// kith.toml, read and checked.
+struct Config {
+    Me me;
+    Policy policy;
+    bool autocommit = false;
+    std::vector<Milestone> milestones;
+};
+
+// Reads kith.toml's text; throws Error(data) with file:line:col.
+Config parse_config(std::string_view text, std::string_view file);
+Config load_config(const Network& network);
+
+// The kith.toml `kith init` writes: [me] to fill in, and every policy default
+// written out as a comment.
+std::string initial_config_text();
+
+// "kith.toml", "contacts/ann.toml": a file as errors name it.
+inline constexpr std::string_view config_file_name = "kith.toml";
+std::string contact_file_name(std::string_view slug);
+std::filesystem::path contact_path(const Network& network, std::string_view slug);
+
+// The whole content of a file; throws Error(data) naming `display`.
+std::string read_file(const std::filesystem::path& path, std::string_view display);
+
+// Every contact's slug, from the file names alone, sorted.
+std::vector<std::string> contact_slugs(const Network& network);
+
+// Reads one contact file; throws Error(data) with file:line:col.
+Contact load_contact(const Network& network, std::string_view slug);
+
+// The slug `reference` names: an exact slug, else an exact name
+// (case-insensitive), else a prefix of slugs or names that fits one contact.
+// Throws Error(usage) listing the candidates when it is unknown or ambiguous.
+std::string resolve_contact(const Network& network, std::string_view reference);
+
+// Like resolve_contact, but exact slugs and names only, never a prefix; no
+// match is not an error.
+std::optional<std::string> find_contact_exactly(const Network& network, std::string_view reference);
+
+}  // namespace kith

@@ -1,0 +1,58 @@
+// Writing to the network: new contacts, appended events and milestones, a new
+// network. Every write is locked, checked by parsing it back, atomic and private.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kith/contact.hpp"
+#include "kith/network.hpp"
+
+namespace kith {
+
+// An exclusive lock on a network (flock on its folder), held while this lives.
+// Every write takes one, so that concurrent kith processes lose no event.
+class NetworkLock {
+public:
+    explicit NetworkLock(Network network);
+    ~NetworkLock();
+    NetworkLock(const NetworkLock&) = delete;
+    NetworkLock& operator=(const NetworkLock&) = delete;
+
+    const Network& network() const { return network_; }
+
+private:
+    Network network_;
+    int fd_;
+};
+
+// The [[event]] table that records `event`, as TOML text.
+std::string event_text(const Event& event);
+
+// The header of a new contact file: its known fields, in SPEC §2's order.
+std::string contact_header_text(const Contact& contact);
+
+// Creates contacts/<slug>.toml for `contact` (its header fields and `events`)
+// under a free slug made from its name (-2, -3 on collision). Returns the slug.
+std::string create_contact(const NetworkLock& lock, const Contact& contact);
+
+// Appends one [[event]] table to the contact's file. Every earlier byte stays
+// as it was; a result that would not read back as the same contact plus this
+// event is refused with Error(data) and nothing is written.
+void append_event(const NetworkLock& lock, std::string_view slug, const Event& event);
+
+// Appends one [[milestone]] table to kith.toml, with the same guarantees.
+void append_milestone(const NetworkLock& lock, const Milestone& milestone);
+
+// Makes `dir` a network: the folder (0700), kith.toml (0600) and contacts/.
+// Refuses, with Error(usage), a folder that already holds a kith.toml.
+Network create_network(const std::filesystem::path& dir);
+
+// Makes the network a git repository (git init) whose .gitattributes merges
+// contact files and kith.toml with the union driver: events appended on two
+// machines merge to a file holding both. Throws Error(usage) if git fails.
+void init_git(const Network& network);
+
+}  // namespace kith

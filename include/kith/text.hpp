@@ -1,0 +1,27 @@
+// Small text helpers: ASCII case folding and UTF-8 validity.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kith {
+
+// Lowercases ASCII letters only; other bytes (UTF-8 included) pass through.
+std::string ascii_lowercase(std::string_view text);
+
+// Decodes the UTF-8 sequence at `pos` and moves past it; a malformed byte
+// decodes to U+FFFD, one byte long.
+char32_t decode_utf8(std::string_view text, std::size_t& pos);
+
+// Lowercases letters of the Latin, Greek and Cyrillic alphabets, so that
+// "ZOË" and "zoë" compare equal; other text passes through.
+std::string fold_case(std::string_view text);
+
+// Whether `text` is well-formed UTF-8 (no overlong forms, no surrogates), as
+// TOML requires of every string.
+bool is_valid_utf8(std::string_view text);
+
+// The Levenshtein distance, for "did you mean" suggestions.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace kith

@@ -1,0 +1,217 @@
+// Reading a contact file, and deriving its timeline and stage.
+#include "kith/contact.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include <fmt/format.h>
+
+#include "kith/error.hpp"
+#include "toml_text.hpp"
+
+namespace kith {
+
+namespace {
+
+constexpr std::array<std::pair<EventType, std::string_view>, 10> event_names = {{
+    {EventType::requested, "requested"},
+    {EventType::followed_up, "followed-up"},
+    {EventType::replied, "replied"},
+    {EventType::declined, "declined"},
+    {EventType::scheduled, "scheduled"},
+    {EventType::met, "met"},
+    {EventType::thanked, "thanked"},
+    {EventType::checked_in, "checked-in"},
+    {EventType::note, "note"},
+    {EventType::moved_on, "moved-on"},
+}};
+
+// Reads the values of one table, naming the file and position of whatever is wrong.
+struct Reader {
+    std::string_view file;
+
+    [[noreturn]] void fail(const toml::node& at, const std::string& message) const {
+        throw Error(Exit::data, fmt::format("invalid contact '{}' at {}: {}", file, position_of(at.source()), message));
+    }
+
+    std::string text(const toml::table& table, std::string_view key) const {
+        const toml::node* node = table.get(key);
+        if (!node) return {};
+        if (!node->is_string()) fail(*node, fmt::format("'{}' must be a string", key));
+        return node->value<std::string>().value();
+    }
+
+    std::vector<std::string> texts(const toml::table& table, std::string_view key) const {
+        std::vector<std::string> out;
+        const toml::node* node = table.get(key);
+        if (!node) return out;
+        const toml::array* array = node->as_array();
+        if (!array) fail(*node, fmt::format("'{}' must be an array of strings", key));
+        for (const toml::node& item : *array) {
+            if (!item.is_string()) fail(item, fmt::format("'{}' must be an array of strings", key));
+            out.push_back(item.value<std::string>().value());
+        }
+        return out;
+    }
+
+    std::optional<DateTime> when(const toml::table& table, std::string_view key) const {
+        const toml::node* node = table.get(key);
+        if (!node) return std::nullopt;
+        if (auto day = node->as_date()) return to_datetime(day->get());
+        if (auto moment = node->as_date_time()) return to_datetime(moment->get());
+        fail(*node, fmt::format("'{}' must be a TOML date or date-time, as in 2026-11-02 or 2026-11-02T15:00:00", key));
+    }
+
+    bool flag(const toml::table& table, std::string_view key) const {
+        const toml::node* node = table.get(key);
+        if (!node) return false;
+        if (!node->is_boolean()) fail(*node, fmt::format("'{}' must be true or false", key));
+        return node->value<bool>().value();
+    }
+
+    Event event(const toml::node& node, std::size_t position) const {
+        const toml::table* table = node.as_table();
+        if (!table) fail(node, "each [[event]] must be a table");
+        Event out;
+        out.position = position;
+        out.line = node.source().begin.line;
+        const toml::node* type = table->get("type");
+        if (!type) fail(node, "event has no 'type'");
+        const std::string type_name = text(*table, "type");
+        auto parsed = parse_event_type(type_name);
+        if (!parsed) fail(*type, fmt::format("unknown event type '{}'", type_name));
+        out.type = *parsed;
+        auto date = when(*table, "date");
+        if (!date) fail(node, fmt::format("'{}' event has no 'date'", type_name));
+        out.date = *date;
+        out.note = text(*table, "note");
+        out.via = text(*table, "via");
+        out.at = when(*table, "at");
+        if (out.type == EventType::scheduled && !out.at)
+            fail(node, "'scheduled' event has no 'at' (when the meeting is)");
+        out.where = text(*table, "where");
+        out.is_virtual = flag(*table, "virtual");
+        out.notes = text(*table, "notes");
+        out.learned = texts(*table, "learned");
+        out.referrals = texts(*table, "referrals");
+        return out;
+    }
+};
+
+constexpr std::array<std::string_view, 12> known_header_keys = {"name",        "email",    "phone",         "company",
+                                                                "role",        "linkedin", "location",      "source",
+                                                                "referred_by", "tags",     "keep_in_touch", "added"};
+
+}  // namespace
+
+std::string_view to_string(EventType type) {
+    for (const auto& [value, name] : event_names)
+        if (value == type) return name;
+    return "note";
+}
+
+std::optional<EventType> parse_event_type(std::string_view text) {
+    for (const auto& [value, name] : event_names)
+        if (name == text) return value;
+    return std::nullopt;
+}
+
+Contact parse_contact(std::string_view text, std::string_view file, std::string slug) {
+    const toml::table root = parse_toml(text, file);
+    const Reader read{file};
+    Contact out;
+    out.slug = std::move(slug);
+
+    const toml::node* name = root.get("name");
+    if (!name) throw Error(Exit::data, fmt::format("invalid contact '{}': it has no 'name'", file));
+    out.name = read.text(root, "name");
+    if (out.name.empty()) read.fail(*name, "'name' is empty");
+    out.email = read.text(root, "email");
+    out.phone = read.text(root, "phone");
+    out.company = read.text(root, "company");
+    out.role = read.text(root, "role");
+    out.linkedin = read.text(root, "linkedin");
+    out.location = read.text(root, "location");
+    out.source = read.text(root, "source");
+    out.referred_by = read.text(root, "referred_by");
+    out.tags = read.texts(root, "tags");
+    if (const toml::node* cadence = root.get("keep_in_touch")) {
+        try {
+            out.keep_in_touch = parse_duration(read.text(root, "keep_in_touch"), true);
+        } catch (const Error& e) {
+            read.fail(*cadence, e.what());
+        }
+    }
+    if (auto added = read.when(root, "added")) out.added = added->day();
+
+    for (const auto& [key, node] : root) {
+        if (key.str() == "event") continue;
+        if (std::find(known_header_keys.begin(), known_header_keys.end(), key.str()) != known_header_keys.end())
+            continue;
+        out.other_fields.emplace_back(std::string(key.str()), toml_text(node));
+    }
+    // toml++ keeps keys sorted; people expect the order they wrote.
+    std::stable_sort(out.other_fields.begin(), out.other_fields.end(), [&](const auto& a, const auto& b) {
+        const auto line = [&](const std::string& key) { return root.get(key)->source().begin.line; };
+        return line(a.first) < line(b.first);
+    });
+
+    if (const toml::node* events = root.get("event")) {
+        const toml::array* array = events->as_array();
+        if (!array) read.fail(*events, "'event' must be written as [[event]] tables");
+        std::size_t position = 0;
+        for (const toml::node& node : *array)
+            out.events.push_back(read.event(node, position++));
+    }
+    return out;
+}
+
+std::string_view to_string(Stage stage) {
+    switch (stage) {
+        case Stage::new_contact: return "new";
+        case Stage::requested: return "requested";
+        case Stage::followed_up: return "followed-up";
+        case Stage::replied: return "replied";
+        case Stage::scheduled: return "scheduled";
+        case Stage::met: return "met";
+        case Stage::declined: return "declined";
+        case Stage::moved_on: return "moved-on";
+    }
+    return "new";
+}
+
+std::vector<const Event*> timeline(const Contact& contact, Date today) {
+    std::vector<const Event*> out;
+    for (const Event& event : contact.events)
+        if (event.date.day() <= today) out.push_back(&event);
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Event* a, const Event* b) { return a->date.day() < b->date.day(); });
+    return out;
+}
+
+StageOf stage_of(const Contact& contact, Date today) {
+    StageOf out;
+    for (const Event* event : timeline(contact, today)) {
+        const Stage now = out.stage;
+        switch (event->type) {
+            case EventType::requested: out = {Stage::requested, event}; break;
+            case EventType::followed_up:
+                if (now == Stage::requested || now == Stage::followed_up) out = {Stage::followed_up, event};
+                break;
+            case EventType::replied:
+                if (now == Stage::new_contact || now == Stage::requested || now == Stage::followed_up)
+                    out = {Stage::replied, event};
+                break;
+            case EventType::scheduled: out = {Stage::scheduled, event}; break;
+            case EventType::met: out = {Stage::met, event}; break;
+            case EventType::declined: out = {Stage::declined, event}; break;
+            case EventType::moved_on: out = {Stage::moved_on, event}; break;
+            case EventType::thanked:
+            case EventType::checked_in:
+            case EventType::note: break;
+        }
+    }
+    return out;
+}
+
+}  // namespace kith

@@ -1,0 +1,66 @@
+// posix_spawnp with an argv: no shell ever sees the user's words.
+#include "kith/process.hpp"
+
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "kith/error.hpp"
+
+extern char** environ;
+
+namespace kith {
+
+ProgramResult run_program(const std::vector<std::string>& argv, const std::filesystem::path& directory, Output output) {
+    if (argv.empty()) throw Error(Exit::usage, "no program to run");
+    std::vector<char*> args;
+    for (const auto& arg : argv)
+        args.push_back(const_cast<char*>(arg.c_str()));
+    args.push_back(nullptr);
+
+    int pipe_fds[2] = {-1, -1};
+    if (output == Output::capture && ::pipe2(pipe_fds, O_CLOEXEC) != 0)
+        throw Error(Exit::usage, fmt::format("cannot run '{}': {}", argv[0], std::strerror(errno)));
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    if (output == Output::capture) {
+        posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
+        posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDERR_FILENO);
+    }
+    if (!directory.empty()) posix_spawn_file_actions_addchdir_np(&actions, directory.c_str());
+
+    pid_t pid = 0;
+    const int spawned = ::posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (output == Output::capture) ::close(pipe_fds[1]);
+    if (spawned != 0) {
+        if (output == Output::capture) ::close(pipe_fds[0]);
+        throw Error(Exit::usage, fmt::format("cannot run '{}': {}", argv[0], std::strerror(spawned)));
+    }
+
+    ProgramResult result;
+    if (output == Output::capture) {
+        char buffer[4096];
+        for (;;) {
+            const ssize_t n = ::read(pipe_fds[0], buffer, sizeof buffer);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;
+            result.output.append(buffer, static_cast<std::size_t>(n));
+        }
+        ::close(pipe_fds[0]);
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return result;
+}
+
+}  // namespace kith

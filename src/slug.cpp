@@ -1,0 +1,91 @@
+// Slugs: the file stem of a contact, folded to lowercase ASCII (SPEC §2).
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "kith/contact.hpp"
+#include "kith/text.hpp"
+
+namespace kith {
+
+namespace {
+
+// The longest slug made from a name: file names stay far below the 255-byte limit.
+constexpr std::size_t max_slug_length = 80;
+
+// U+00C0 to U+00FF. An empty entry is not a letter (× and ÷).
+constexpr std::array<std::string_view, 64> latin1 = {
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e",  "e",  "e", "e", "i", "i", "i", "i", "d",  "n", "o",  "o", "o", "o",
+    "o", "",  "o", "u", "u", "u", "u",  "y", "th", "ss", "a", "a", "a", "a", "a", "a", "ae", "c", "e",  "e", "e", "e",
+    "i", "i", "i", "i", "d", "n", "o",  "o", "o",  "o",  "o", "",  "o", "u", "u", "u", "u",  "y", "th", "y",
+};
+
+// U+0100 to U+017F, Latin Extended-A.
+constexpr std::array<std::string_view, 128> latin_extended_a = {
+    "a", "a", "a", "a", "a", "a", "c",  "c",  "c", "c", "c", "c", "c", "c", "d", "d", "d",  "d",  "e", "e", "e", "e",
+    "e", "e", "e", "e", "e", "e", "g",  "g",  "g", "g", "g", "g", "g", "g", "h", "h", "h",  "h",  "i", "i", "i", "i",
+    "i", "i", "i", "i", "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l",  "l",  "l", "l", "l", "l",
+    "l", "n", "n", "n", "n", "n", "n",  "n",  "n", "n", "o", "o", "o", "o", "o", "o", "oe", "oe", "r", "r", "r", "r",
+    "r", "r", "s", "s", "s", "s", "s",  "s",  "s", "s", "t", "t", "t", "t", "t", "t", "u",  "u",  "u", "u", "u", "u",
+    "u", "u", "u", "u", "u", "u", "w",  "w",  "y", "y", "y", "z", "z", "z", "z", "z", "z",  "s",
+};
+
+bool is_apostrophe(char32_t c) {
+    return c == U'\'' || c == U'`' || c == U'\u2018' || c == U'\u2019' || c == U'\u02BC';
+}
+
+bool is_combining_mark(char32_t c) {
+    return c >= 0x0300 && c <= 0x036F;
+}
+
+// The ASCII spelling of a letter or digit; empty for anything else.
+std::string_view fold(char32_t c) {
+    static constexpr std::string_view ascii = "0123456789abcdefghijklmnopqrstuvwxyz";
+    if (c >= U'0' && c <= U'9') return ascii.substr(c - U'0', 1);
+    if (c >= U'a' && c <= U'z') return ascii.substr(10 + c - U'a', 1);
+    if (c >= U'A' && c <= U'Z') return ascii.substr(10 + c - U'A', 1);
+    if (c >= 0xC0 && c <= 0xFF) return latin1[c - 0xC0];
+    if (c >= 0x100 && c <= 0x17F) return latin_extended_a[c - 0x100];
+    switch (c) {
+        case 0x0218:
+        case 0x0219: return "s";  // Ș ș
+        case 0x021A:
+        case 0x021B: return "t";   // Ț ț
+        case 0x1E9E: return "ss";  // ẞ
+        default: return {};
+    }
+}
+
+}  // namespace
+
+std::string make_slug(std::string_view name) {
+    std::string slug;
+    bool pending_dash = false;
+    for (std::size_t pos = 0; pos < name.size();) {
+        const char32_t c = decode_utf8(name, pos);
+        if (is_apostrophe(c) || is_combining_mark(c)) continue;
+        const std::string_view letters = fold(c);
+        if (letters.empty()) {
+            pending_dash = !slug.empty();
+            continue;
+        }
+        if (slug.size() + letters.size() + (pending_dash ? 1 : 0) > max_slug_length) break;
+        if (pending_dash) slug += '-';
+        pending_dash = false;
+        slug += letters;
+    }
+    return slug.empty() ? std::string("contact") : slug;
+}
+
+bool is_valid_slug(std::string_view text) {
+    if (text.empty() || text.size() > max_slug_length + 8 || text.front() == '-' || text.back() == '-') return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+        if (!ok || (c == '-' && text[i + 1] == '-')) return false;
+    }
+    return true;
+}
+
+}  // namespace kith

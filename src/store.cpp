@@ -1,0 +1,283 @@
+// Locked, checked, atomic writes to the network's files.
+#include "kith/store.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "kith/error.hpp"
+#include "kith/process.hpp"
+#include "toml_text.hpp"
+
+namespace kith {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+[[noreturn]] void fail_write(std::string_view display, int error) {
+    throw Error(Exit::data, fmt::format("cannot write '{}': {}", display, std::strerror(error)));
+}
+
+// Closes a descriptor on every way out of a scope.
+class FileDescriptor {
+public:
+    explicit FileDescriptor(int fd) : fd_(fd) {}
+    ~FileDescriptor() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    int get() const { return fd_; }
+    int release() { return std::exchange(fd_, -1); }
+
+private:
+    int fd_;
+};
+
+// Temporaries are hidden files ".<name>.tmp-XXXXXX" beside their target. Under
+// the lock no other kith is writing, so any found are left by a crash.
+void remove_stale_temporaries(const fs::path& dir) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.starts_with('.') && name.find(".tmp-") != std::string::npos) fs::remove(entry.path(), ec);
+    }
+}
+
+enum class Replace { existing, never };
+
+// Writes `bytes` to `target` so that a reader sees the old file or the new,
+// never a mix: a temporary in the same folder, fsync, rename, fsync the folder.
+// With Replace::never, returns false when `target` already exists.
+bool write_atomically(const fs::path& target, std::string_view bytes, Replace replace, std::string_view display) {
+    const fs::path dir = target.parent_path();
+    struct stat existing {};
+    const bool exists = ::lstat(target.c_str(), &existing) == 0;
+    if (exists && replace == Replace::never) return false;
+    if (exists && !S_ISREG(existing.st_mode))
+        throw Error(Exit::data, fmt::format("cannot write '{}': it is not a regular file", display));
+    remove_stale_temporaries(dir);
+
+    std::string temp_name = (dir / fmt::format(".{}.tmp-XXXXXX", target.filename().string())).string();
+    FileDescriptor temp(::mkostemp(temp_name.data(), O_CLOEXEC));
+    if (temp.get() < 0) fail_write(display, errno);
+    const auto give_up = [&](int error) {
+        ::unlink(temp_name.c_str());
+        fail_write(display, error);
+    };
+    for (std::size_t done = 0; done < bytes.size();) {
+        const ssize_t n = ::write(temp.get(), bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) give_up(errno);
+        done += static_cast<std::size_t>(n);
+    }
+    if (exists && ::fchmod(temp.get(), existing.st_mode & 07777) != 0) give_up(errno);
+    if (::fsync(temp.get()) != 0) give_up(errno);
+    if (::close(temp.release()) != 0) give_up(errno);
+
+    if (replace == Replace::never) {
+        if (::renameat2(AT_FDCWD, temp_name.c_str(), AT_FDCWD, target.c_str(), RENAME_NOREPLACE) != 0) {
+            const int error = errno;
+            ::unlink(temp_name.c_str());
+            if (error == EEXIST) return false;
+            fail_write(display, error);
+        }
+    } else if (::rename(temp_name.c_str(), target.c_str()) != 0) {
+        give_up(errno);
+    }
+
+    FileDescriptor folder(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (folder.get() < 0 || ::fsync(folder.get()) != 0) fail_write(display, errno);
+    return true;
+}
+
+// `addition` after `old`, one blank line between them.
+std::string appended(const std::string& old, std::string_view addition) {
+    std::string out = old;
+    if (!out.empty() && !out.ends_with('\n')) out += '\n';
+    if (!out.empty() && !out.ends_with("\n\n")) out += '\n';
+    out += addition;
+    return out;
+}
+
+bool same_when(const DateTime& a, const DateTime& b) {
+    return a.local == b.local && a.has_time == b.has_time && a.offset == b.offset;
+}
+
+bool same_event(const Event& a, const Event& b) {
+    return a.type == b.type && same_when(a.date, b.date) && a.note == b.note && a.via == b.via &&
+           a.at.has_value() == b.at.has_value() && (!a.at || same_when(*a.at, *b.at)) && a.where == b.where &&
+           a.is_virtual == b.is_virtual && a.notes == b.notes && a.learned == b.learned && a.referrals == b.referrals;
+}
+
+bool same_header(const Contact& a, const Contact& b) {
+    return a.name == b.name && a.email == b.email && a.phone == b.phone && a.company == b.company && a.role == b.role &&
+           a.linkedin == b.linkedin && a.location == b.location && a.source == b.source &&
+           a.referred_by == b.referred_by && a.tags == b.tags &&
+           a.keep_in_touch.has_value() == b.keep_in_touch.has_value() &&
+           (!a.keep_in_touch || format_duration(*a.keep_in_touch) == format_duration(*b.keep_in_touch)) &&
+           a.added == b.added;
+}
+
+[[noreturn]] void refuse(std::string_view display) {
+    throw Error(Exit::data, fmt::format("refusing to write '{}': the result would not read back as written "
+                                        "(the file is left as it was)",
+                                        display));
+}
+
+void add_line(std::string& out, std::string_view key, const std::string& value_text) {
+    out += fmt::format("{} = {}\n", key, value_text);
+}
+
+void add_text(std::string& out, std::string_view key, const std::string& value) {
+    if (!value.empty()) add_line(out, key, toml_text(value));
+}
+
+void add_texts(std::string& out, std::string_view key, const std::vector<std::string>& values) {
+    if (!values.empty()) add_line(out, key, toml_text(values));
+}
+
+}  // namespace
+
+NetworkLock::NetworkLock(Network network) : network_(std::move(network)) {
+    fd_ = ::open(network_.root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd_ < 0)
+        throw Error(Exit::data, fmt::format("cannot lock '{}': {}", network_.root.string(), std::strerror(errno)));
+    while (::flock(fd_, LOCK_EX) != 0) {
+        if (errno == EINTR) continue;
+        const int error = errno;
+        ::close(fd_);
+        throw Error(Exit::data, fmt::format("cannot lock '{}': {}", network_.root.string(), std::strerror(error)));
+    }
+}
+
+NetworkLock::~NetworkLock() {
+    ::close(fd_);
+}
+
+std::string event_text(const Event& event) {
+    std::string out = "[[event]]\n";
+    add_line(out, "type", toml_text(to_string(event.type)));
+    add_line(out, "date", toml_text(event.date));
+    if (event.at) add_line(out, "at", toml_text(*event.at));
+    add_text(out, "where", event.where);
+    if (event.is_virtual) add_line(out, "virtual", "true");
+    add_text(out, "via", event.via);
+    add_text(out, "note", event.note);
+    add_text(out, "notes", event.notes);
+    add_texts(out, "learned", event.learned);
+    add_texts(out, "referrals", event.referrals);
+    return out;
+}
+
+std::string contact_header_text(const Contact& contact) {
+    std::string out;
+    add_text(out, "name", contact.name);
+    add_text(out, "email", contact.email);
+    add_text(out, "phone", contact.phone);
+    add_text(out, "company", contact.company);
+    add_text(out, "role", contact.role);
+    add_text(out, "linkedin", contact.linkedin);
+    add_text(out, "location", contact.location);
+    add_text(out, "source", contact.source);
+    add_text(out, "referred_by", contact.referred_by);
+    add_texts(out, "tags", contact.tags);
+    if (contact.keep_in_touch) add_text(out, "keep_in_touch", format_duration(*contact.keep_in_touch));
+    if (contact.added) add_line(out, "added", toml_text(at_start_of(*contact.added)));
+    return out;
+}
+
+std::string create_contact(const NetworkLock& lock, const Contact& contact) {
+    std::string text = contact_header_text(contact);
+    for (const Event& event : contact.events)
+        text = appended(text, event_text(event));
+
+    const std::string base = make_slug(contact.name);
+    const Contact check = parse_contact(text, contact_file_name(base), base);
+    bool faithful = same_header(check, contact) && check.events.size() == contact.events.size();
+    for (std::size_t i = 0; faithful && i < check.events.size(); ++i)
+        faithful = same_event(check.events[i], contact.events[i]);
+    if (!faithful) refuse(contact_file_name(base));
+
+    fs::path contacts = lock.network().root / "contacts";
+    std::error_code ec;
+    if (!fs::is_directory(contacts, ec) && ::mkdir(contacts.c_str(), 0700) != 0 && errno != EEXIST)
+        fail_write("contacts/", errno);
+    for (int n = 1;; ++n) {
+        const std::string slug = n == 1 ? base : fmt::format("{}-{}", base, n);
+        if (write_atomically(contact_path(lock.network(), slug), text, Replace::never, contact_file_name(slug)))
+            return slug;
+    }
+}
+
+void append_event(const NetworkLock& lock, std::string_view slug, const Event& event) {
+    const std::string display = contact_file_name(slug);
+    const fs::path path = contact_path(lock.network(), slug);
+    const std::string old = read_file(path, display);
+    const Contact before = parse_contact(old, display, std::string(slug));
+    const std::string text = appended(old, event_text(event));
+    const Contact after = parse_contact(text, display, std::string(slug));
+    if (after.events.size() != before.events.size() + 1 || !same_event(after.events.back(), event) ||
+        !same_header(after, before))
+        refuse(display);
+    write_atomically(path, text, Replace::existing, display);
+}
+
+void append_milestone(const NetworkLock& lock, const Milestone& milestone) {
+    const fs::path path = lock.network().root / config_file_name;
+    const std::string old = read_file(path, config_file_name);
+    const Config before = parse_config(old, config_file_name);
+    std::string table = "[[milestone]]\n";
+    add_line(table, "date", toml_text(milestone.date));
+    add_line(table, "text", toml_text(milestone.text));
+    const std::string text = appended(old, table);
+    const Config after = parse_config(text, config_file_name);
+    if (after.milestones.size() != before.milestones.size() + 1 ||
+        !same_when(after.milestones.back().date, milestone.date) || after.milestones.back().text != milestone.text)
+        refuse(config_file_name);
+    write_atomically(path, text, Replace::existing, config_file_name);
+}
+
+Network create_network(const fs::path& dir) {
+    std::error_code ec;
+    if (fs::exists(dir / config_file_name, ec))
+        throw Error(Exit::usage, fmt::format("'{}' already holds a kith network", dir.string()));
+    fs::path so_far;
+    for (const fs::path& part : dir) {
+        so_far /= part;
+        if (::mkdir(so_far.c_str(), 0700) != 0 && errno != EEXIST) fail_write(so_far.string(), errno);
+    }
+    if (!fs::is_directory(dir, ec))
+        throw Error(Exit::usage, fmt::format("cannot make a network at '{}': it is not a folder", dir.string()));
+    Network network{dir};
+    NetworkLock lock(network);
+    const fs::path contacts = dir / "contacts";
+    if (::mkdir(contacts.c_str(), 0700) != 0 && errno != EEXIST) fail_write("contacts/", errno);
+    if (!write_atomically(dir / config_file_name, initial_config_text(), Replace::never, config_file_name))
+        throw Error(Exit::usage, fmt::format("'{}' already holds a kith network", dir.string()));
+    return network;
+}
+
+void init_git(const Network& network) {
+    const ProgramResult git = run_program({"git", "init", "--quiet"}, network.root, Output::capture);
+    if (git.status != 0)
+        throw Error(Exit::usage, fmt::format("git init failed in '{}': {}", network.root.string(), git.output));
+    const NetworkLock lock(network);
+    write_atomically(network.root / ".gitattributes",
+                     "# Appended [[event]] and [[milestone]] tables from two machines merge to both.\n"
+                     "contacts/*.toml merge=union\n"
+                     "kith.toml merge=union\n",
+                     Replace::never, ".gitattributes");
+    write_atomically(network.root / ".gitignore", "# Temporaries of an interrupted write\n.*.tmp-*\n", Replace::never,
+                     ".gitignore");
+}
+
+}  // namespace kith

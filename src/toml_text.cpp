@@ -1,0 +1,97 @@
+// Reading and writing TOML values through toml++.
+#include "toml_text.hpp"
+
+#include <cstdint>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "kith/error.hpp"
+
+namespace kith {
+
+namespace {
+
+// Basic ("double-quoted") strings, as people write them, multi-line where the
+// text has line breaks so that notes stay readable in the file and in git diff.
+constexpr auto write_flags = toml::format_flags::allow_multi_line_strings | toml::format_flags::allow_unicode_strings |
+                             toml::format_flags::allow_real_tabs_in_strings;
+
+// TOML drops a newline right after the opening """, so toml++ would lose the
+// first line break of such a text: those are written on one line, escaped.
+bool multi_line_safe(std::string_view text) {
+    return !text.starts_with('\n') && !text.starts_with("\r\n");
+}
+
+template <typename Node>
+std::string formatted(const Node& node, bool multi_line = true) {
+    std::ostringstream out;
+    out << toml::toml_formatter{node,
+                                multi_line ? write_flags : write_flags & ~toml::format_flags::allow_multi_line_strings};
+    return out.str();
+}
+
+}  // namespace
+
+std::string position_of(const toml::source_region& region) {
+    return fmt::format("{}:{}", region.begin.line, region.begin.column);
+}
+
+DateTime to_datetime(const toml::date& day) {
+    return at_start_of(Date{date::year{day.year} / static_cast<int>(day.month) / static_cast<int>(day.day)});
+}
+
+DateTime to_datetime(const toml::date_time& when) {
+    DateTime out = to_datetime(when.date);
+    out.local += std::chrono::hours{when.time.hour} + std::chrono::minutes{when.time.minute} +
+                 std::chrono::seconds{when.time.second};
+    out.has_time = true;
+    if (when.offset) out.offset = std::chrono::minutes{when.offset->minutes};
+    return out;
+}
+
+std::string toml_text(const toml::node& value) {
+    return value.visit([](const auto& node) { return formatted(node); });
+}
+
+std::string toml_text(std::string_view text) {
+    return formatted(toml::value<std::string>(std::string(text)), multi_line_safe(text));
+}
+
+std::string toml_text(const std::vector<std::string>& texts) {
+    toml::array array;
+    bool multi_line = true;
+    for (const auto& text : texts) {
+        array.push_back(text);
+        multi_line = multi_line && multi_line_safe(text);
+    }
+    return formatted(array, multi_line);
+}
+
+std::string toml_text(const DateTime& when) {
+    const date::year_month_day ymd{when.day()};
+    const toml::date day{static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                         static_cast<unsigned>(ymd.day())};
+    if (!when.has_time) return formatted(toml::value<toml::date>(day));
+    const date::hh_mm_ss clock{when.local - date::local_seconds{when.day()}};
+    toml::date_time out{
+        day, toml::time{static_cast<unsigned>(clock.hours().count()), static_cast<unsigned>(clock.minutes().count()),
+                        static_cast<unsigned>(clock.seconds().count())}};
+    if (when.offset) {
+        toml::time_offset offset;
+        offset.minutes = static_cast<std::int16_t>(when.offset->count());
+        out.offset = offset;
+    }
+    return formatted(toml::value<toml::date_time>(out));
+}
+
+toml::table parse_toml(std::string_view text, std::string_view file) {
+    try {
+        return toml::parse(text, file);
+    } catch (const toml::parse_error& e) {
+        throw Error(Exit::data,
+                    fmt::format("cannot parse '{}' at {}: {}", file, position_of(e.source()), e.description()));
+    }
+}
+
+}  // namespace kith

@@ -1,0 +1,31 @@
+// The bridge between kith's values and toml++: reading positions and dates out
+// of parsed nodes, and writing values as TOML text that reads back identical.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include "kith/date.hpp"
+
+namespace kith {
+
+// "3:7": where a node stands in its file.
+std::string position_of(const toml::source_region& region);
+
+// A TOML date or date-time as kith's DateTime.
+DateTime to_datetime(const toml::date& day);
+DateTime to_datetime(const toml::date_time& when);
+
+// The TOML spelling of a value: strings quoted and escaped by toml++.
+std::string toml_text(const toml::node& value);
+std::string toml_text(std::string_view text);
+std::string toml_text(const std::vector<std::string>& texts);
+std::string toml_text(const DateTime& when);
+
+// Reads `text` as TOML; throws Error(data) naming `file`, line and column.
+toml::table parse_toml(std::string_view text, std::string_view file);
+
+}  // namespace kith
