@@ -1,0 +1,74 @@
+// kith add-contact NAME: create a contact file; prints the new slug.
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "kith/error.hpp"
+#include "kith/network.hpp"
+#include "kith/store.hpp"
+
+namespace kith::cli {
+
+namespace {
+
+struct ContactOptions {
+    Contact contact;
+    std::string referred_by;
+    std::string keep_in_touch;
+    std::string note;
+};
+
+void run(const Globals& globals, const ContactOptions& options) {
+    Contact contact = options.contact;
+    if (contact.name.find_first_not_of(" \t") == std::string::npos)
+        throw Error(Exit::usage, "the contact's name is empty");
+    if (!options.keep_in_touch.empty()) contact.keep_in_touch = parse_duration(options.keep_in_touch, true);
+    const DateTime today = now(globals);
+    contact.added = today.day();
+    if (!options.note.empty()) {
+        Event note;
+        note.type = EventType::note;
+        note.date = today;
+        note.note = options.note;
+        contact.events.push_back(note);
+    }
+
+    const NetworkLock lock(open_network(globals));
+    if (!options.referred_by.empty()) contact.referred_by = resolve_contact(lock.network(), options.referred_by);
+    const std::string slug = create_contact(lock, contact);
+    if (slug != make_slug(contact.name))
+        warn(fmt::format("the slug '{}' was taken (is {} already a contact?); this one is '{}'",
+                         make_slug(contact.name), contact.name, slug));
+    say(globals, slug);
+}
+
+}  // namespace
+
+void add_add_contact(CLI::App& command, Globals& globals) {
+    auto options = std::make_shared<ContactOptions>();
+    Contact& c = options->contact;
+    command.add_option("NAME", c.name, "Their full name")->required();
+    command.add_option("--email", c.email, "Email address")->type_name("EMAIL");
+    command.add_option("--phone", c.phone, "Phone number")->type_name("PHONE");
+    command.add_option("--company", c.company, "Where they work")->type_name("TEXT");
+    command.add_option("--role", c.role, "Their job title")->type_name("TEXT");
+    command.add_option("--linkedin", c.linkedin, "LinkedIn profile URL")->type_name("URL");
+    command.add_option("--location", c.location, "City or region")->type_name("TEXT");
+    command.add_option("--source", c.source, "How you found them (alumni directory, a talk, ...)")->type_name("TEXT");
+    command.add_option("--referred-by", options->referred_by, "The contact who referred you to them")
+        ->type_name("CONTACT");
+    command.add_option("--tag", c.tags, "A tag (repeat for more)")
+        ->type_name("TAG")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    command.add_option("--keep-in-touch", options->keep_in_touch, "How often to stay in touch: 30d, 2m, never")
+        ->type_name("DURATION");
+    command.add_option("--note", options->note, "A first note about them")->type_name("TEXT");
+    command.footer(
+        "Example:\n  kith add-contact \"Priya Singh\" --company \"Acme Batteries\" --role \"Research Scientist\" \\\n"
+        "      --source \"alumni directory\" --tag chemistry --tag alumni");
+    command.callback([&globals, options] { run(globals, *options); });
+}
+
+}  // namespace kith::cli

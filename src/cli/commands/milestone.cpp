@@ -1,0 +1,28 @@
+// kith milestone TEXT: record news worth telling the people who helped you.
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "kith/error.hpp"
+#include "kith/store.hpp"
+#include "record.hpp"
+
+namespace kith::cli {
+
+void add_milestone(CLI::App& command, Globals& globals) {
+    auto text = std::make_shared<std::string>();
+    auto date = std::make_shared<std::optional<std::string>>();
+    command.add_option("TEXT", *text, "The news, as you would tell it")->required();
+    command.add_option("--date", *date, "When it happened (default: now)")->type_name("DATE");
+    command.footer("Example:\n  kith milestone \"Accepted an offer at Acme Batteries\"");
+    command.callback([&globals, text, date] {
+        if (text->find_first_not_of(" \t\n") == std::string::npos) throw Error(Exit::usage, "the milestone is empty");
+        const Milestone milestone{event_date(globals, *date), *text};
+        const NetworkLock lock(open_network(globals));
+        append_milestone(lock, milestone);
+        say(globals, fmt::format("Recorded milestone on {}: {}", format_when(milestone.date), milestone.text));
+    });
+}
+
+}  // namespace kith::cli

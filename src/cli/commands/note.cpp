@@ -1,0 +1,22 @@
+// kith note C TEXT: keep a note about a contact (not contact-facing).
+#include <memory>
+
+#include "commands.hpp"
+#include "kith/error.hpp"
+#include "record.hpp"
+
+namespace kith::cli {
+
+void add_note(CLI::App& command, Globals& globals) {
+    auto options = std::make_shared<EventOptions>();
+    add_contact_and_date(command, *options, "The day the note is about (default: now)");
+    command.add_option("TEXT", options->note, "The note")->required();
+    command.footer("Example:\n  kith note priya \"Her team is hiring interns in spring\"");
+    command.callback([&globals, options] {
+        if (options->note.find_first_not_of(" \t\n") == std::string::npos)
+            throw Error(Exit::usage, "the note is empty");
+        record(globals, options->contact, event_from(globals, EventType::note, *options));
+    });
+}
+
+}  // namespace kith::cli

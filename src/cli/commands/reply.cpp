@@ -1,0 +1,22 @@
+// kith reply C: record a contact's answer, or with --declined their no.
+#include <memory>
+
+#include "commands.hpp"
+#include "record.hpp"
+
+namespace kith::cli {
+
+void add_reply(CLI::App& command, Globals& globals) {
+    auto options = std::make_shared<EventOptions>();
+    auto declined = std::make_shared<bool>(false);
+    add_contact_and_date(command, *options, "When they replied (default: now)");
+    command.add_flag("--declined", *declined, "They said no: record 'declined' instead of 'replied'");
+    add_note_option(command, *options);
+    command.footer("Examples:\n  kith reply priya --note \"Free next Tuesday\"\n  kith reply sam --declined");
+    command.callback([&globals, options, declined] {
+        const EventType type = *declined ? EventType::declined : EventType::replied;
+        record(globals, options->contact, event_from(globals, type, *options));
+    });
+}
+
+}  // namespace kith::cli

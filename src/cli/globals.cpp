@@ -1,0 +1,74 @@
+// Global options: network location, the clock, and output.
+#include "globals.hpp"
+
+#include <cstdlib>
+#include <ctime>
+
+#include <fmt/format.h>
+
+#include "kith/error.hpp"
+
+namespace kith::cli {
+
+namespace {
+
+std::optional<std::string> environment(const char* name) {
+    const char* value = std::getenv(name);
+    if (!value) return std::nullopt;
+    return std::string(value);
+}
+
+// The wall clock in local time. The C library reads TZ exactly as every
+// other program on the system does (names, ":Area/City", POSIX rules).
+DateTime local_clock() {
+    const std::time_t seconds = std::time(nullptr);
+    std::tm local{};
+    ::localtime_r(&seconds, &local);
+    const auto utc = date::sys_seconds{std::chrono::seconds{seconds}};
+    const auto here = date::local_seconds{utc.time_since_epoch()} + std::chrono::seconds{local.tm_gmtoff};
+    return DateTime{date::floor<std::chrono::minutes>(here), true, std::nullopt};
+}
+
+}  // namespace
+
+WhereToLook where_to_look(const Globals& globals) {
+    WhereToLook where;
+    if (globals.dir) where.dir_option = *globals.dir;
+    where.kith_dir = environment("KITH_DIR");
+    std::error_code ec;
+    where.working_directory = std::filesystem::current_path(ec);
+    where.xdg_data_home = environment("XDG_DATA_HOME");
+    where.home = environment("HOME");
+    return where;
+}
+
+Network open_network(const Globals& globals) {
+    return find_network(where_to_look(globals));
+}
+
+DateTime now(const Globals& globals) {
+    const DateTime clock = local_clock();
+    if (globals.today) return at_start_of(parse_when(*globals.today, clock, Direction::past).day());
+    if (auto today = environment("KITH_TODAY"); today && !today->empty()) {
+        try {
+            return at_start_of(parse_when(*today, clock, Direction::past).day());
+        } catch (const Error& e) {
+            throw Error(Exit::usage, fmt::format("{} (from KITH_TODAY)", e.what()));
+        }
+    }
+    return clock;
+}
+
+DateTime parse_user_date(const Globals& globals, std::string_view text, Direction direction) {
+    return parse_when(text, now(globals), direction);
+}
+
+void say(const Globals& globals, std::string_view line) {
+    if (!globals.quiet) fmt::print("{}\n", line);
+}
+
+void warn(std::string_view message) {
+    fmt::print(stderr, "kith: warning: {}\n", message);
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,41 @@
+// The global options every command shares, and what they decide: which
+// network, what "now" is, and whether to speak.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "kith/date.hpp"
+#include "kith/network.hpp"
+
+namespace kith::cli {
+
+// The global options as parsed (SPEC §4).
+struct Globals {
+    std::optional<std::string> dir;    // --dir
+    std::optional<std::string> today;  // --today (else KITH_TODAY)
+    std::string color = "auto";        // --color auto|always|never
+    bool quiet = false;                // --quiet
+};
+
+// Where --dir, KITH_DIR, the working directory and XDG point.
+WhereToLook where_to_look(const Globals& globals);
+
+// The network the options and environment name; Error(usage) when none.
+Network open_network(const Globals& globals);
+
+// Now: --today's (or KITH_TODAY's) day with no time of day, else the local
+// time (TZ) to the minute.
+DateTime now(const Globals& globals);
+
+// A date the user typed (--date and the like), read relative to now().
+DateTime parse_user_date(const Globals& globals, std::string_view text, Direction direction);
+
+// One line on stdout, unless --quiet.
+void say(const Globals& globals, std::string_view line);
+
+// "kith: warning: ..." on stderr.
+void warn(std::string_view message);
+
+}  // namespace kith::cli

@@ -1,0 +1,168 @@
+// kith's entry point: the command table, global options, and the one place
+// where errors become messages and exit statuses (SPEC §6).
+#include <cctype>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "kith/error.hpp"
+#include "kith/text.hpp"
+
+namespace kith::cli {
+
+std::span<const Command> commands() {
+    static const Command table[] = {
+        {"init", "Create a network folder", add_init},
+        {"add-contact", "Add a contact; prints the new slug", add_add_contact},
+        {"request", "Record a request for a conversation", add_request},
+        {"follow-up", "Record a follow-up to an unanswered request", add_follow_up},
+        {"reply", "Record a reply (or with --declined, a no)", add_reply},
+        {"schedule", "Record that a meeting is set, and when", add_schedule},
+        {"log-meeting", "Record a meeting: notes, what you learned, referrals", add_log_meeting},
+        {"thank", "Record a thank-you note sent", add_thank},
+        {"check-in", "Record a friendly touch: news, an article, congratulations", add_check_in},
+        {"note", "Keep a note about a contact", add_note},
+        {"move-on", "Stop reminders for a contact until a new request", add_move_on},
+        {"milestone", "Record news to share: an offer, a chosen path", add_milestone},
+    };
+    return table;
+}
+
+namespace {
+
+// Every text the user passes ends up in a TOML file, which must be UTF-8.
+const CLI::Validator utf8_text(
+    [](std::string& value) { return is_valid_utf8(value) ? std::string() : std::string("is not valid UTF-8"); }, "",
+    "UTF-8");
+
+void require_utf8(CLI::App& app) {
+    for (CLI::Option* option : app.get_options())
+        if (option->get_expected_max() > 0) option->check(utf8_text);
+    for (CLI::App* sub : app.get_subcommands({}))
+        require_utf8(*sub);
+}
+
+std::string nearest_command(std::string_view typed) {
+    std::string best;
+    std::size_t best_distance = 3;
+    for (const Command& command : commands()) {
+        const std::size_t d = edit_distance(typed, command.name);
+        if (d < best_distance) best_distance = d, best = command.name;
+    }
+    return best;
+}
+
+bool is_command(std::string_view word) {
+    for (const Command& command : commands())
+        if (command.name == word) return true;
+    return word == "help";
+}
+
+// The word that names the command: the first that is neither an option nor
+// the value of a global option that takes one.
+std::optional<std::string> command_word(const std::vector<std::string>& args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--") return i + 1 < args.size() ? std::optional(args[i + 1]) : std::nullopt;
+        if (args[i] == "--dir" || args[i] == "--today" || args[i] == "--color") {
+            ++i;
+            continue;
+        }
+        if (!args[i].starts_with('-')) return args[i];
+    }
+    return std::nullopt;
+}
+
+// An unknown command is named as such, with the nearest one suggested.
+void check_command_word(const std::vector<std::string>& args) {
+    const auto word = command_word(args);
+    if (!word || is_command(*word)) return;
+    const std::string near = nearest_command(*word);
+    throw Error(Exit::usage, near.empty() ? fmt::format("unknown command '{}' (kith --help lists them)", *word)
+                                          : fmt::format("unknown command '{}'; did you mean '{}'?", *word, near));
+}
+
+// CLI11's words, starting lowercase like every other kith message (but not
+// an option or argument name such as "TEXT is required").
+std::string describe(const CLI::ParseError& error) {
+    std::string message = error.what();
+    if (message.size() > 1 && std::isupper(static_cast<unsigned char>(message[0])) &&
+        std::islower(static_cast<unsigned char>(message[1])))
+        message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+    return message;
+}
+
+// `kith help X` is `kith X --help`.
+std::vector<std::string> arguments(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (!args.empty() && args.front() == "help") {
+        args.erase(args.begin());
+        args.push_back("--help");
+    }
+    return args;
+}
+
+int run(int argc, char** argv) {
+    Globals globals;
+    CLI::App app(
+        "kith keeps your networking job search: one TOML file per contact, every step recorded,\n"
+        "and the reminders career guides call for.",
+        "kith");
+    app.set_version_flag("--version", "kith " KITH_VERSION);
+    app.add_option("--dir", globals.dir, "The network folder (else KITH_DIR, an enclosing network, or the XDG default)")
+        ->type_name("DIR");
+    app.add_option("--today", globals.today, "Act as if today were DATE (also KITH_TODAY)")->type_name("DATE");
+    app.add_option("--color", globals.color, "Colour output: auto, always or never (NO_COLOR is honoured)")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->type_name("WHEN");
+    app.add_flag("-q,--quiet", globals.quiet, "Print nothing but errors and warnings");
+    app.require_subcommand(1);
+    app.fallthrough();
+    for (const Command& command : commands())
+        command.add(*app.add_subcommand(std::string(command.name), std::string(command.summary)), globals);
+    require_utf8(app);
+
+    std::vector<std::string> args = arguments(argc, argv);
+    check_command_word(args);
+    try {
+        std::vector<std::string> reversed(args.rbegin(), args.rend());
+        app.parse(reversed);
+    } catch (const CLI::Success& done) {
+        return app.exit(done);
+    } catch (const CLI::ParseError& error) {
+        if (args.empty()) {
+            fmt::print(stderr, "{}", app.help());
+            return static_cast<int>(Exit::usage);
+        }
+        fmt::print(stderr, "kith: error: {}\n", describe(error));
+        return static_cast<int>(Exit::usage);
+    }
+    return 0;
+}
+
+}  // namespace
+
+}  // namespace kith::cli
+
+int main(int argc, char** argv) {
+    int status = 0;
+    try {
+        status = kith::cli::run(argc, argv);
+    } catch (const kith::Error& error) {
+        std::fflush(stdout);
+        fmt::print(stderr, "kith: error: {}\n", error.what());
+        return static_cast<int>(error.status());
+    } catch (const std::exception& error) {
+        std::fflush(stdout);
+        fmt::print(stderr, "kith: error: {}\n", error.what());
+        return static_cast<int>(kith::Exit::data);
+    }
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        fmt::print(stderr, "kith: error: cannot write the output\n");
+        return static_cast<int>(kith::Exit::data);
+    }
+    return status;
+}
