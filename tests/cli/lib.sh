@@ -1,0 +1,87 @@
+# Shared helpers for the end-to-end scenarios, in the manner of git's t/test-lib.sh.
+# A script sources this file, then calls `test_expect_success "sentence" 'body'`
+# for each scenario and `test_done` at the end. Each scenario runs in a fresh
+# temporary folder ($TRASH) with a fresh network in $TRASH/net (KITH_DIR).
+
+set -u
+
+: "${KITH:?KITH must name the kith binary to test}"
+export TZ=UTC LC_ALL=C.UTF-8 NO_COLOR=1
+unset KITH_TODAY XDG_DATA_HOME VISUAL EDITOR
+
+test_count=0
+test_failures=0
+TEST_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/kith-test.XXXXXX")
+trap 'rm -rf "$TEST_ROOT"' EXIT
+
+kith() { "$KITH" "$@"; }
+
+# Runs kith, keeping its stdout in $TRASH/out, its stderr in $TRASH/err and
+# its exit status in $status; never fails by itself.
+run_kith() {
+	status=0
+	"$KITH" "$@" >"$TRASH/out" 2>"$TRASH/err" || status=$?
+	return 0
+}
+
+# A fresh network at $TRASH/net, named by KITH_DIR.
+new_network() {
+	kith init "$TRASH/net" >/dev/null && export KITH_DIR="$TRASH/net"
+}
+
+fail() {
+	printf '    %s\n' "$*" >&2
+	return 1
+}
+
+expect_status() {
+	[ "$status" -eq "$1" ] || fail "expected exit status $1, got $status; stderr: $(cat "$TRASH/err")"
+}
+
+# expect_file_equals FILE <<'EOF' ... EOF: the file holds exactly those lines.
+expect_file_equals() {
+	local expected
+	expected=$(cat)
+	[ "$(cat "$1")" = "$expected" ] || fail "$(diff -u <(printf '%s\n' "$expected") "$1")"
+}
+
+expect_contains() {
+	grep -qF -- "$2" "$1" || fail "'$1' does not contain '$2': $(cat "$1")"
+}
+
+expect_not_contains() {
+	! grep -qF -- "$2" "$1" || fail "'$1' contains '$2'"
+}
+
+expect_empty() {
+	[ ! -s "$1" ] || fail "'$1' is not empty: $(cat "$1")"
+}
+
+# A snapshot of every file in the network, to prove a command changed nothing.
+snapshot() {
+	(cd "$TRASH/net" && find . -type f ! -name '.*.tmp-*' -print0 | sort -z | xargs -0 sha256sum)
+}
+
+test_expect_success() {
+	local title=$1 body=$2
+	test_count=$((test_count + 1))
+	TRASH="$TEST_ROOT/$test_count"
+	mkdir -p "$TRASH"
+	# Not inside `if`: there bash would ignore set -e in the body.
+	(
+		cd "$TRASH" || exit 1
+		set -e
+		eval "$body"
+	)
+	if [ $? -eq 0 ]; then
+		printf 'ok %d - %s\n' "$test_count" "$title"
+	else
+		printf 'not ok %d - %s\n' "$test_count" "$title"
+		test_failures=$((test_failures + 1))
+	fi
+}
+
+test_done() {
+	printf '%d passed, %d failed\n' "$((test_count - test_failures))" "$test_failures"
+	[ "$test_failures" -eq 0 ]
+}

@@ -1,0 +1,138 @@
+// Dates, times and durations as people write them (SPEC §3).
+#include <doctest/doctest.h>
+
+#include "kith/date.hpp"
+#include "kith/error.hpp"
+
+using namespace kith;
+using namespace date::literals;
+
+namespace {
+
+// Monday 2026-11-23, 09:30.
+const DateTime monday_morning{date::local_days{2026_y / 11 / 23} + std::chrono::hours{9} + std::chrono::minutes{30},
+                              true, std::nullopt};
+
+std::string when(std::string_view text, Direction direction = Direction::past) {
+    return format_when(parse_when(text, monday_morning, direction));
+}
+
+std::string usage_error(std::string_view text) {
+    try {
+        parse_when(text, monday_morning, Direction::past);
+    } catch (const Error& e) {
+        CHECK(e.status() == Exit::usage);
+        return e.what();
+    }
+    FAIL("no error for '" << text << "'");
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("every date form of SPEC §3 reads as the day it names") {
+    const struct {
+        std::string_view text;
+        std::string_view expected;
+    } cases[] = {
+        {"2026-11-22", "2026-11-22"},
+        {"2026-11-22T15:00", "2026-11-22 15:00"},
+        {"2026-11-22 15:00", "2026-11-22 15:00"},
+        {"2026-11-22 15:00:30", "2026-11-22 15:00:30"},
+        {"2024-02-29", "2024-02-29"},
+        {"today", "2026-11-23"},
+        {"TODAY", "2026-11-23"},
+        {"yesterday", "2026-11-22"},
+        {"tomorrow", "2026-11-24"},
+        {"-3d", "2026-11-20"},
+        {"+2w", "2026-12-07"},
+        {"+1m", "2026-12-23"},
+        {"-1m", "2026-10-24"},
+        {"+0d", "2026-11-23"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.text);
+        CHECK(when(c.text) == c.expected);
+    }
+}
+
+TEST_CASE("a weekday name means the most recent one for --date, today included") {
+    CHECK(when("mon") == "2026-11-23");
+    CHECK(when("sun") == "2026-11-22");
+    CHECK(when("tue") == "2026-11-17");
+    CHECK(when("Friday") == "2026-11-20");
+}
+
+TEST_CASE("a weekday name means the next one, strictly after today, for a plan") {
+    CHECK(when("mon", Direction::future) == "2026-11-30");
+    CHECK(when("tue", Direction::future) == "2026-11-24");
+    CHECK(when("sun", Direction::future) == "2026-11-29");
+    CHECK(when("thursday", Direction::future) == "2026-11-26");
+}
+
+TEST_CASE("relative and named days carry no time of day; a date-time keeps its time") {
+    CHECK_FALSE(parse_when("today", monday_morning, Direction::past).has_time);
+    CHECK_FALSE(parse_when("-3d", monday_morning, Direction::past).has_time);
+    CHECK(parse_when("2026-11-22 15:00", monday_morning, Direction::past).has_time);
+    CHECK(parse_when("now", monday_morning, Direction::past).has_time);
+}
+
+TEST_CASE("impossible dates are errors that say what is wrong, never adjusted") {
+    CHECK(usage_error("2026-02-30") == "invalid date '2026-02-30': February 2026 has no day 30");
+    CHECK(usage_error("2026-02-29") == "invalid date '2026-02-29': February 2026 has no day 29");
+    CHECK(usage_error("2026-13-01") == "invalid date '2026-13-01': there is no month 13");
+    CHECK(usage_error("2026-00-10") == "invalid date '2026-00-10': there is no month 0");
+    CHECK(usage_error("2026-04-31") == "invalid date '2026-04-31': April 2026 has no day 31");
+    CHECK(usage_error("2026-11-22 25:00") == "invalid time '2026-11-22 25:00': hours run from 00 to 23");
+    CHECK(usage_error("2026-11-22T10:60") == "invalid time '2026-11-22T10:60': minutes and seconds run from 00 to 59");
+}
+
+TEST_CASE("garbage is an error listing the forms kith reads") {
+    for (std::string_view text : {"", "soon", "2026-1-1", "2026/11/22", "22-11-2026", "+3", "3d", "+3x", "-3h", "+-3d",
+                                  "2026-11-22x", "2026-11-22 3pm", "2026-11-22T15"}) {
+        CAPTURE(text);
+        const std::string message = usage_error(text);
+        CHECK(message.find("expected YYYY-MM-DD") != std::string::npos);
+    }
+}
+
+TEST_CASE("relative dates that leave the years 1 to 9999 are refused") {
+    CHECK(usage_error("+9999999m").find("invalid date") != std::string::npos);
+}
+
+TEST_CASE("durations: a whole number and a unit, m being 30 days") {
+    CHECK(parse_duration("36h", false).length == std::chrono::hours{36});
+    CHECK(parse_duration("14d", false).length == std::chrono::hours{14 * 24});
+    CHECK(parse_duration("2w", false).length == std::chrono::hours{14 * 24});
+    CHECK(parse_duration("3m", false).length == std::chrono::hours{90 * 24});
+    CHECK(parse_duration("0d", false).length == std::chrono::hours{0});
+    CHECK(parse_duration("never", true).never);
+}
+
+TEST_CASE("bad durations are usage errors") {
+    for (std::string_view text : {"", "14", "d", "14x", "-1d", "1.5d", "14 d", "never", "NEVER", "99999999d"}) {
+        CAPTURE(text);
+        CHECK_THROWS_AS(parse_duration(text, false), Error);
+    }
+    CHECK_THROWS_WITH(parse_duration("soon", true),
+                      "invalid duration 'soon': expected a whole number and a unit h, d, w or m (as in 36h, 14d, "
+                      "2w, 3m), or never");
+}
+
+TEST_CASE("adding a duration moves the date and time; the result's calendar day is what counts") {
+    // SPEC §5: with thank_within = "24h" a meeting on 2026-11-20 is due 2026-11-21,
+    // and with "36h" a meeting at 2026-11-20T23:30 is due 2026-11-22.
+    const DateTime meeting_day = at_start_of(date::local_days{2026_y / 11 / 20});
+    CHECK(format_date((meeting_day + parse_duration("24h", false)).day()) == "2026-11-21");
+    const DateTime late = {date::local_days{2026_y / 11 / 20} + std::chrono::hours{23} + std::chrono::minutes{30}, true,
+                           std::nullopt};
+    CHECK(format_date((late + parse_duration("36h", false)).day()) == "2026-11-22");
+}
+
+TEST_CASE("durations print in whole days, else hours") {
+    CHECK(format_duration(parse_duration("36h", false)) == "36h");
+    CHECK(format_duration(parse_duration("48h", false)) == "2d");
+    CHECK(format_duration(parse_duration("2w", false)) == "14d");
+    CHECK(format_duration(parse_duration("90d", false)) == "90d");
+    CHECK(format_duration(parse_duration("never", true)) == "never");
+}

@@ -1,0 +1,191 @@
+// Finding the network, reading kith.toml, and resolving contact references (SPEC §2, §4).
+#include <doctest/doctest.h>
+
+#include "kith/error.hpp"
+#include "kith/network.hpp"
+#include "temp_network.hpp"
+
+using namespace kith;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string usage_error_resolving(const Network& network, std::string_view reference) {
+    try {
+        resolve_contact(network, reference);
+    } catch (const Error& e) {
+        CHECK(e.status() == Exit::usage);
+        return e.what();
+    }
+    FAIL("no error resolving '" << reference << "'");
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("a contact is named by exact slug, then exact name, then an unambiguous prefix") {
+    TempNetwork t;
+    t.write("jordan-lee", "name = \"Jordan Lee\"\n");
+    t.write("jordan-lee-2", "name = \"Jordan Lee\"\n");
+    t.write("priya-singh", "name = \"Priya Singh\"\n");
+    t.write("sam", "name = \"Pat Morgan\"\n");
+    t.write("sammy-cole", "name = \"Sammy Cole\"\n");
+
+    // An exact slug wins, even when it is a prefix of another.
+    CHECK(resolve_contact(t.network, "jordan-lee") == "jordan-lee");
+    CHECK(resolve_contact(t.network, "jordan-lee-2") == "jordan-lee-2");
+    CHECK(resolve_contact(t.network, "sam") == "sam");
+    // An exact name, ignoring case.
+    CHECK(resolve_contact(t.network, "priya singh") == "priya-singh");
+    CHECK(resolve_contact(t.network, "PAT MORGAN") == "sam");
+    // A prefix of a slug or a name that fits one contact.
+    CHECK(resolve_contact(t.network, "pri") == "priya-singh");
+    CHECK(resolve_contact(t.network, "Pat") == "sam");
+    CHECK(resolve_contact(t.network, "samm") == "sammy-cole");
+}
+
+TEST_CASE("an ambiguous reference is an error listing every candidate") {
+    TempNetwork t;
+    t.write("jordan-lee", "name = \"Jordan Lee\"\n");
+    t.write("jordan-lee-2", "name = \"Jordan Lee\"\n");
+    t.write("jamie-park", "name = \"Jamie Park\"\n");
+    CHECK(usage_error_resolving(t.network, "j") ==
+          "ambiguous contact 'j': it could be jamie-park (Jamie Park), jordan-lee (Jordan Lee), "
+          "jordan-lee-2 (Jordan Lee)");
+    // Two contacts with the same name: the name alone is ambiguous.
+    CHECK(usage_error_resolving(t.network, "Jordan Lee") ==
+          "ambiguous contact 'Jordan Lee': it could be jordan-lee (Jordan Lee), jordan-lee-2 (Jordan Lee)");
+}
+
+TEST_CASE("an unknown reference is an error that suggests near slugs") {
+    TempNetwork t;
+    t.write("priya-singh", "name = \"Priya Singh\"\n");
+    CHECK(usage_error_resolving(t.network, "pryia-singh") ==
+          "unknown contact 'pryia-singh'; did you mean priya-singh (Priya Singh)?");
+    CHECK(usage_error_resolving(t.network, "nobody") == "unknown contact 'nobody' (kith list shows them all)");
+    CHECK(usage_error_resolving(t.network, "") == "no contact named: the contact reference is empty");
+}
+
+TEST_CASE("references never reach outside contacts/") {
+    TempNetwork t;
+    t.write("ann", "name = \"Ann\"\n");
+    std::ofstream(t.network.root / "secret.toml") << "name = \"Secret\"\n";
+    for (std::string_view reference : {"../secret", "../kith", "/etc/passwd", ".", "..", "./ann", "ann/"}) {
+        CAPTURE(reference);
+        CHECK_THROWS_AS(resolve_contact(t.network, reference), Error);
+    }
+}
+
+TEST_CASE("a broken file can still be named by its slug, and does not stop name lookups") {
+    TempNetwork t;
+    t.write("broken", "name = \"Bro\nken");
+    t.write("ann-lee", "name = \"Ann Lee\"\n");
+    CHECK(resolve_contact(t.network, "broken") == "broken");
+    CHECK(resolve_contact(t.network, "Ann Lee") == "ann-lee");
+}
+
+TEST_CASE("exact lookup (for --referral) never takes a prefix") {
+    TempNetwork t;
+    t.write("alex-doe", "name = \"Alex Doe\"\n");
+    CHECK(find_contact_exactly(t.network, "alex-doe") == "alex-doe");
+    CHECK(find_contact_exactly(t.network, "ALEX DOE") == "alex-doe");
+    CHECK_FALSE(find_contact_exactly(t.network, "alex"));
+    CHECK_FALSE(find_contact_exactly(t.network, "Alex Do"));
+}
+
+TEST_CASE("contact slugs come from file names, sorted, never temporaries or other files") {
+    TempNetwork t;
+    t.write("b", "name = \"B\"\n");
+    t.write("a", "name = \"A\"\n");
+    std::ofstream(t.network.root / "contacts" / ".a.toml.tmp-123456") << "x";
+    std::ofstream(t.network.root / "contacts" / "README.md") << "x";
+    CHECK(contact_slugs(t.network) == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("the network is --dir, else KITH_DIR, else the nearest ancestor, else the XDG default") {
+    TempNetwork t;
+    const fs::path inside = t.network.root / "contacts";
+    const fs::path elsewhere = t.root;
+    WhereToLook where;
+    where.working_directory = inside;
+    where.home = (t.root / "home").string();
+    CHECK(find_network(where).root == t.network.root);
+
+    where.working_directory = elsewhere;
+    CHECK_THROWS_WITH_AS(find_network(where), doctest::Contains("kith init"), Error);
+
+    where.xdg_data_home = t.root.string();
+    create_network(t.root / "kith");
+    CHECK(find_network(where).root == t.root / "kith");
+
+    where.kith_dir = t.network.root.string();
+    CHECK(find_network(where).root == t.network.root);
+
+    where.dir_option = t.root / "nowhere";
+    CHECK_THROWS_WITH_AS(find_network(where), doctest::Contains("no kith network at"), Error);
+}
+
+TEST_CASE("the default folder follows XDG_DATA_HOME, else HOME") {
+    WhereToLook where;
+    where.home = "/home/helen";
+    CHECK(default_network_dir(where) == "/home/helen/.local/share/kith");
+    where.xdg_data_home = "/data";
+    CHECK(default_network_dir(where) == "/data/kith");
+    where.xdg_data_home = "relative";  // the XDG spec says to ignore a relative path
+    CHECK(default_network_dir(where) == "/home/helen/.local/share/kith");
+}
+
+TEST_CASE("kith.toml reads [me], [policy], [git] and milestones") {
+    const Config c = parse_config(R"([me]
+name = "Helen Cho"
+pitch = """Hi."""
+[policy]
+follow_up_after = "10d"
+keep_in_touch = "never"
+[git]
+autocommit = true
+[[milestone]]
+date = 2027-03-01
+text = "Accepted an offer"
+)",
+                                  "kith.toml");
+    CHECK(c.me.name == "Helen Cho");
+    CHECK(format_duration(c.policy.follow_up_after) == "10d");
+    CHECK(c.policy.keep_in_touch.never);
+    CHECK(c.policy.thank_within.length == std::chrono::hours{24});
+    CHECK(c.autocommit);
+    REQUIRE(c.milestones.size() == 1);
+    CHECK(c.milestones[0].text == "Accepted an offer");
+}
+
+TEST_CASE("a bad kith.toml is a data error naming line and column") {
+    CHECK_THROWS_WITH(parse_config("[policy]\nfollow_up_after = \"soon\"\n", "kith.toml"),
+                      doctest::Contains("invalid 'kith.toml' at 2:19: policy 'follow_up_after': invalid duration"));
+    CHECK_THROWS_WITH(parse_config("[policy]\nfollow_up_afer = \"14d\"\n", "kith.toml"),
+                      doctest::Contains("at 2:18: unknown policy 'follow_up_afer'"));
+    CHECK_THROWS_WITH(parse_config("[git]\nautocommit = \"yes\"\n", "kith.toml"),
+                      doctest::Contains("at 2:14: 'autocommit' must be true or false"));
+    CHECK_THROWS_WITH(parse_config("[[milestone]]\ntext = \"x\"\n", "kith.toml"),
+                      doctest::Contains("milestone has no 'date'"));
+}
+
+TEST_CASE("the policy defaults kith.toml shows are the ones kith applies") {
+    const Policy defaults;
+    for (const PolicyField& field : policy_fields()) {
+        CAPTURE(field.key);
+        CHECK((defaults.*(field.member)).length == parse_duration(field.default_text, false).length);
+    }
+    // init's kith.toml, with every default as a comment, reads as the defaults.
+    const Config c = parse_config(initial_config_text(), "kith.toml");
+    CHECK(c.policy.thank_within.length == defaults.thank_within.length);
+}
+
+TEST_CASE("names match ignoring case in Latin, Greek and Cyrillic letters too") {
+    TempNetwork t;
+    t.write("zoe-obrien", "name = \"Zoë O'Brien\"\n");
+    t.write("contact", "name = \"Алексей Ёлкин\"\n");
+    CHECK(resolve_contact(t.network, "ZOË O'BRIEN") == "zoe-obrien");
+    CHECK(find_contact_exactly(t.network, "zoë o'brien") == "zoe-obrien");
+    CHECK(resolve_contact(t.network, "алексей ёлкин") == "contact");
+    CHECK(resolve_contact(t.network, "АЛЕКС") == "contact");
+}

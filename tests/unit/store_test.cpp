@@ -1,0 +1,183 @@
+// Appending to contact files and kith.toml: every earlier byte kept, values
+// escaped by toml++ and read back identical, bad results refused (SPEC §2, §6).
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+
+#include "kith/error.hpp"
+#include "kith/store.hpp"
+#include "temp_network.hpp"
+
+using namespace kith;
+using namespace date::literals;
+
+namespace {
+
+Event note_on(Date day, std::string text) {
+    Event e;
+    e.type = EventType::note;
+    e.date = at_start_of(day);
+    e.note = std::move(text);
+    return e;
+}
+
+constexpr Date day = date::local_days{2026_y / 11 / 23};
+
+unsigned mode_of(const std::filesystem::path& path) {
+    struct stat st {};
+    ::stat(path.c_str(), &st);
+    return st.st_mode & 0777;
+}
+
+}  // namespace
+
+TEST_CASE("an append keeps every earlier byte: comments, order, spacing, no final newline") {
+    TempNetwork t;
+    const std::string original =
+        "# met at the spring career fair\nname    =   \"Ann Lee\"  # her spelling\n"
+        "tags = [ 'b',\n  'a' ]\n\n\n[[event]]\ntype='note'\ndate=2026-11-01";
+    t.write("ann-lee", original);
+    const NetworkLock lock(t.network);
+    append_event(lock, "ann-lee", note_on(day, "hello"));
+    const std::string after = t.read("ann-lee");
+    CHECK(after.substr(0, original.size()) == original);
+    CHECK(after.substr(original.size()) == "\n\n[[event]]\ntype = \"note\"\ndate = 2026-11-23\nnote = \"hello\"\n");
+    REQUIRE(load_contact(t.network, "ann-lee").events.size() == 2);
+}
+
+TEST_CASE("special characters round-trip exactly through the writer") {
+    TempNetwork t;
+    t.write("ann", "name = \"Ann\"\n");
+    const std::string texts[] = {
+        "plain",
+        "quotes \" and 'single' and \"\"\" triple \"\"\"\"",
+        "back\\slash \\n not a newline \\",
+        "line one\nline two\n",
+        "\nstarts with a newline",
+        "ends with quotes\"\"",
+        "tab\there\r\nwindows line",
+        "emoji 🎉 and 中文 and Zoë",
+        std::string("control \x01\x1f\x7f and nul ") + '\0' + " inside",
+        "'''literal'''",
+        "trailing backslash at line end \\\nnext",
+        "",
+    };
+    const NetworkLock lock(t.network);
+    std::size_t count = 0;
+    for (const std::string& text : texts) {
+        CAPTURE(text);
+        Event e = note_on(day, text);
+        e.via = text;
+        e.learned = {text, "second"};
+        e.type = EventType::met;
+        e.notes = text;
+        append_event(lock, "ann", e);
+        const Contact c = load_contact(t.network, "ann");
+        REQUIRE(c.events.size() == ++count);
+        CHECK(c.events.back().via == text);
+        CHECK(c.events.back().notes == text);
+        CHECK(c.events.back().learned == std::vector<std::string>{text, "second"});
+    }
+}
+
+TEST_CASE("every event field is written and read back") {
+    TempNetwork t;
+    t.write("ann", "name = \"Ann\"\n");
+    Event e;
+    e.type = EventType::scheduled;
+    e.date = {date::local_days{day} + std::chrono::hours{9} + std::chrono::minutes{5}, true, std::nullopt};
+    e.at = {date::local_days{day} + std::chrono::hours{24 + 15}, true, std::chrono::minutes{-300}};
+    e.where = "Room 4";
+    e.is_virtual = true;
+    e.via = "phone";
+    e.note = "n";
+    const NetworkLock lock(t.network);
+    append_event(lock, "ann", e);
+    CHECK(t.read("ann") ==
+          "name = \"Ann\"\n\n[[event]]\ntype = \"scheduled\"\ndate = 2026-11-23T09:05:00\n"
+          "at = 2026-11-24T15:00:00-05:00\nwhere = \"Room 4\"\nvirtual = true\nvia = \"phone\"\n"
+          "note = \"n\"\n");
+}
+
+TEST_CASE("an append to a file that does not parse is refused and leaves it untouched") {
+    TempNetwork t;
+    const std::string broken = "name = \"Ann\"\nnote = \"\"\"unterminated\n";
+    t.write("ann", broken);
+    const NetworkLock lock(t.network);
+    CHECK_THROWS_WITH_AS(append_event(lock, "ann", note_on(day, "x")), doctest::Contains("contacts/ann.toml' at"),
+                         Error);
+    CHECK(t.read("ann") == broken);
+}
+
+TEST_CASE("an append that would not read back as written is refused and leaves the file untouched") {
+    TempNetwork t;
+    // Text that is not UTF-8 cannot be TOML: the check by parsing catches it
+    // even if a caller forgot to validate its input.
+    const std::string original = "name = \"Ann\"\n";
+    t.write("ann", original);
+    const NetworkLock lock(t.network);
+    CHECK_THROWS_WITH_AS(append_event(lock, "ann", note_on(day, "bad utf-8 \xff")), doctest::Contains("ann.toml"),
+                         Error);
+    CHECK(t.read("ann") == original);
+}
+
+TEST_CASE("an append keeps the file's own mode, and leaves no temporary behind") {
+    TempNetwork t;
+    t.write("ann", "name = \"Ann\"\n");
+    ::chmod(contact_path(t.network, "ann").c_str(), 0640);
+    std::ofstream(t.network.root / "contacts" / ".ann.toml.tmp-AbCdEf") << "left by a crash";
+    const NetworkLock lock(t.network);
+    append_event(lock, "ann", note_on(day, "x"));
+    CHECK(mode_of(contact_path(t.network, "ann")) == 0640);
+    CHECK(contact_slugs(t.network) == std::vector<std::string>{"ann"});
+    for (const auto& entry : std::filesystem::directory_iterator(t.network.root / "contacts"))
+        CHECK(entry.path().filename() == "ann.toml");
+}
+
+TEST_CASE("a new contact gets a private file under a free slug") {
+    TempNetwork t;
+    const NetworkLock lock(t.network);
+    Contact c;
+    c.name = "Zoë O'Brien";
+    c.tags = {"a", "b \"quoted\""};
+    c.keep_in_touch = parse_duration("60d", true);
+    c.added = day;
+    CHECK(create_contact(lock, c) == "zoe-obrien");
+    CHECK(create_contact(lock, c) == "zoe-obrien-2");
+    CHECK(create_contact(lock, c) == "zoe-obrien-3");
+    CHECK(mode_of(contact_path(t.network, "zoe-obrien")) == 0600);
+    CHECK(t.read("zoe-obrien") ==
+          "name = \"Zoë O'Brien\"\ntags = [ \"a\", \"b \\\"quoted\\\"\" ]\nkeep_in_touch = \"60d\"\nadded = "
+          "2026-11-23\n");
+    const Contact back = load_contact(t.network, "zoe-obrien-2");
+    CHECK(back.tags == c.tags);
+}
+
+TEST_CASE("a name that folds to nothing makes the slug 'contact'") {
+    TempNetwork t;
+    const NetworkLock lock(t.network);
+    Contact c;
+    c.name = "王小明";
+    CHECK(create_contact(lock, c) == "contact");
+    CHECK(load_contact(t.network, "contact").name == "王小明");
+}
+
+TEST_CASE("a milestone is appended to kith.toml, keeping every earlier byte") {
+    TempNetwork t;
+    const std::string before = read_file(t.network.root / "kith.toml", "kith.toml");
+    const NetworkLock lock(t.network);
+    append_milestone(lock, Milestone{at_start_of(day), "Accepted an offer at \"Acme\""});
+    const std::string after = read_file(t.network.root / "kith.toml", "kith.toml");
+    CHECK(after.substr(0, before.size()) == before);
+    const Config c = load_config(t.network);
+    REQUIRE(c.milestones.size() == 1);
+    CHECK(c.milestones[0].text == "Accepted an offer at \"Acme\"");
+}
+
+TEST_CASE("a new network is private and refuses to be made twice") {
+    TempNetwork t;
+    CHECK(mode_of(t.network.root) == 0700);
+    CHECK(mode_of(t.network.root / "contacts") == 0700);
+    CHECK(mode_of(t.network.root / "kith.toml") == 0600);
+    CHECK_THROWS_WITH_AS(create_network(t.network.root), doctest::Contains("already holds a kith network"), Error);
+}
