@@ -158,6 +158,10 @@ DateTime operator+(const DateTime& from, const Duration& span) {
     return out;
 }
 
+DateTime operator-(const DateTime& from, const Duration& span) {
+    return from + Duration{-span.length, span.never};
+}
+
 std::string format_date(Date day) {
     return date::format("%F", day);
 }

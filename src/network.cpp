@@ -240,6 +240,18 @@ Contact load_contact(const Network& network, std::string_view slug) {
     return parse_contact(read_file(contact_path(network, slug), display), display, std::string(slug));
 }
 
+LoadedContacts load_contacts(const Network& network) {
+    LoadedContacts out;
+    for (const std::string& slug : contact_slugs(network)) {
+        try {
+            out.contacts.push_back(load_contact(network, slug));
+        } catch (const Error& e) {
+            out.problems.push_back(e);
+        }
+    }
+    return out;
+}
+
 std::optional<std::string> find_contact_exactly(const Network& network, std::string_view reference) {
     std::error_code ec;
     if (is_plain_stem(reference) && fs::is_regular_file(contact_path(network, reference), ec))

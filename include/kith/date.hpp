@@ -44,8 +44,9 @@ DateTime parse_when(std::string_view text, const DateTime& now, Direction direct
 // when `allow_never`. Throws Error(usage).
 Duration parse_duration(std::string_view text, bool allow_never);
 
-// `from` moved forward by `span` (which must not be never).
+// `from` moved forward, or back, by `span` (which must not be never).
 DateTime operator+(const DateTime& from, const Duration& span);
+DateTime operator-(const DateTime& from, const Duration& span);
 
 // "2026-11-22"
 std::string format_date(Date day);

@@ -10,6 +10,7 @@
 
 #include "kith/contact.hpp"
 #include "kith/date.hpp"
+#include "kith/error.hpp"
 #include "kith/rules.hpp"
 
 namespace kith {
@@ -45,12 +46,6 @@ struct Me {
     std::string availability;
 };
 
-// A `[[milestone]]`: news worth telling the people who helped.
-struct Milestone {
-    DateTime date;
-    std::string text;
-};
-
 // kith.toml, read and checked.
 struct Config {
     Me me;
@@ -80,6 +75,14 @@ std::vector<std::string> contact_slugs(const Network& network);
 
 // Reads one contact file; throws Error(data) with file:line:col.
 Contact load_contact(const Network& network, std::string_view slug);
+
+// Every contact that reads, and an Error(data) for each file that does not:
+// one bad file never hides the others.
+struct LoadedContacts {
+    std::vector<Contact> contacts;
+    std::vector<Error> problems;
+};
+LoadedContacts load_contacts(const Network& network);
 
 // The slug `reference` names: an exact slug, else an exact name
 // (case-insensitive), else a prefix of slugs or names that fits one contact.

@@ -1,10 +1,16 @@
-// The policy: how long each of the guides' rules waits (SPEC §2 [policy], §5).
+// The guides' rules: from contacts, milestones, policy and today to the
+// reminders `kith due` reports (SPEC §1, §5). A pure function: no files, no
+// clock, no environment.
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "kith/contact.hpp"
 #include "kith/date.hpp"
 
 namespace kith {
@@ -33,5 +39,64 @@ struct PolicyField {
 
 // Every [policy] key, in the order kith.toml lists them.
 std::span<const PolicyField> policy_fields();
+
+// A `[[milestone]]`: news worth telling the people who helped.
+struct Milestone {
+    DateTime date;
+    std::string text;
+};
+
+// The rules, one per practice of the guides (SPEC §1).
+enum class Rule {
+    follow_up,
+    move_on,
+    schedule,
+    prepare,
+    log_meeting,
+    notes,
+    thank,
+    referral,
+    report_back,
+    keep_in_touch,
+    share_news,
+};
+
+// "follow-up", as `--rule` and every output format spell it.
+std::string_view to_string(Rule rule);
+std::optional<Rule> parse_rule(std::string_view text);
+// Every rule, in SPEC §5's order.
+std::span<const Rule> all_rules();
+
+// Something the guides say to do, for one contact, by a deadline.
+struct Reminder {
+    Rule rule = Rule::follow_up;
+    std::string contact;  // slug
+    std::string name;
+    Date from;  // the day it becomes active
+    Date due;   // its deadline
+    std::string message;
+    std::string referral;  // report-back only: the slug of the referral met
+};
+
+// Where a reminder stands on a day.
+enum class Status { overdue, due, upcoming };
+std::string_view to_string(Status status);
+Status status_of(const Reminder& reminder, Date today);
+
+// Every reminder the rules make on `today`, whatever its `from`, sorted by
+// due date, then rule id, then slug, then message. Events and milestones
+// dated after today are ignored.
+std::vector<Reminder> reminders(std::span<const Contact> contacts, std::span<const Milestone> milestones,
+                                const Policy& policy, Date today);
+
+// What `kith due` narrows the report to.
+struct DueFilter {
+    Duration within{};                   // also list what becomes active up to today + within
+    std::vector<Rule> rules;             // empty: every rule
+    std::optional<std::string> contact;  // a slug
+};
+
+// The reminders whose `from` is on or before today + within, that pass the filter.
+std::vector<Reminder> select_due(std::vector<Reminder> all, const DueFilter& filter, Date today);
 
 }  // namespace kith

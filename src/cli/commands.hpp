@@ -33,5 +33,6 @@ void add_check_in(CLI::App& command, Globals& globals);
 void add_note(CLI::App& command, Globals& globals);
 void add_move_on(CLI::App& command, Globals& globals);
 void add_milestone(CLI::App& command, Globals& globals);
+void add_due(CLI::App& command, Globals& globals);
 
 }  // namespace kith::cli

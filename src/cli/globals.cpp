@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <ctime>
 
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include "kith/error.hpp"
@@ -61,6 +63,14 @@ DateTime now(const Globals& globals) {
 
 DateTime parse_user_date(const Globals& globals, std::string_view text, Direction direction) {
     return parse_when(text, now(globals), direction);
+}
+
+bool use_color(const Globals& globals) {
+    if (globals.color == "always") return true;
+    if (globals.color == "never") return false;
+    const auto no_color = environment("NO_COLOR");
+    const auto term = environment("TERM");
+    return ::isatty(STDOUT_FILENO) && (!no_color || no_color->empty()) && (!term || *term != "dumb");
 }
 
 void say(const Globals& globals, std::string_view line) {

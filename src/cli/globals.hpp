@@ -5,8 +5,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kith/date.hpp"
+#include "kith/error.hpp"
 #include "kith/network.hpp"
 
 namespace kith::cli {
@@ -17,7 +19,17 @@ struct Globals {
     std::optional<std::string> today;  // --today (else KITH_TODAY)
     std::string color = "auto";        // --color auto|always|never
     bool quiet = false;                // --quiet
+
+    // What the command hands back to main, for the one place that prints
+    // errors and picks the exit status: problems that did not stop it (a bad
+    // contact file in a report), and a status other than 0 with no error.
+    std::vector<Error> problems;
+    Exit status = Exit::ok;
 };
+
+// Whether to colour stdout: --color always/never, else only on a terminal
+// and when NO_COLOR is unset or empty.
+bool use_color(const Globals& globals);
 
 // Where --dir, KITH_DIR, the working directory and XDG point.
 WhereToLook where_to_look(const Globals& globals);

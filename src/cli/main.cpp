@@ -28,6 +28,7 @@ std::span<const Command> commands() {
         {"note", "Keep a note about a contact", add_note},
         {"move-on", "Stop reminders for a contact until a new request", add_move_on},
         {"milestone", "Record news to share: an offer, a chosen path", add_milestone},
+        {"due", "Show the reminders: what the guides say to do, and by when", add_due},
     };
     return table;
 }
@@ -140,7 +141,10 @@ int run(int argc, char** argv) {
         fmt::print(stderr, "kith: error: {}\n", describe(error));
         return static_cast<int>(Exit::usage);
     }
-    return 0;
+    std::fflush(stdout);
+    for (const Error& problem : globals.problems)
+        fmt::print(stderr, "kith: error: {}\n", problem.what());
+    return static_cast<int>(globals.problems.empty() ? globals.status : Exit::data);
 }
 
 }  // namespace

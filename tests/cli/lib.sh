@@ -16,6 +16,10 @@ trap 'rm -rf "$TEST_ROOT"' EXIT
 
 kith() { "$KITH" "$@"; }
 
+# Debian's Python, where scripts/build installs python3-icalendar (a python3
+# earlier in PATH, such as pyenv's, would not see it).
+python3() { /usr/bin/python3 "$@"; }
+
 # Runs kith, keeping its stdout in $TRASH/out, its stderr in $TRASH/err and
 # its exit status in $status; never fails by itself.
 run_kith() {

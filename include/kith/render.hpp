@@ -1,0 +1,29 @@
+// Turning reminders into bytes: text for people, TSV, JSON and iCalendar for
+// programs (SPEC §5 "Output of due"). Never reads files, never decides what is due.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <span>
+#include <string_view>
+
+#include "kith/rules.hpp"
+
+namespace kith {
+
+// The formats of `kith due`.
+enum class DueFormat { text, tsv, json, ics };
+std::optional<DueFormat> parse_due_format(std::string_view text);
+
+// Writes `reminders` (already selected and sorted) in `format`. Text is
+// grouped Overdue / Due / Upcoming, in colour when `color`; nothing at all
+// when there is nothing to report, except an empty JSON array or calendar.
+void render_due(std::ostream& out, std::span<const Reminder> reminders, DueFormat format, Date today, bool color);
+
+// RFC 5545 TEXT escaping (backslash, semicolon, comma, newline).
+std::string ics_escape(std::string_view text);
+// RFC 5545 line folding: CRLF endings, no line longer than 75 octets, never
+// splitting a UTF-8 sequence.
+std::string ics_fold(std::string_view line);
+
+}  // namespace kith

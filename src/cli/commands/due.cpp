@@ -1,0 +1,79 @@
+// kith due: the reminders, for people (text) and for scripts (tsv, json, ics).
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "kith/error.hpp"
+#include "kith/network.hpp"
+#include "kith/render.hpp"
+#include "kith/rules.hpp"
+
+namespace kith::cli {
+
+namespace {
+
+struct DueOptions {
+    std::string within = "0d";
+    std::vector<std::string> rules;
+    std::string contact;
+    std::string format = "text";
+    bool exit_code = false;
+};
+
+std::string rule_names() {
+    std::string out;
+    for (Rule rule : all_rules())
+        out += fmt::format("{}{}", out.empty() ? "" : ", ", to_string(rule));
+    return out;
+}
+
+void run(Globals& globals, const DueOptions& options) {
+    DueFilter filter;
+    filter.within = parse_duration(options.within, false);
+    for (const std::string& name : options.rules) {
+        auto rule = parse_rule(name);
+        if (!rule) throw Error(Exit::usage, fmt::format("unknown rule '{}' (the rules: {})", name, rule_names()));
+        filter.rules.push_back(*rule);
+    }
+    const DueFormat format = *parse_due_format(options.format);
+    const Date today = now(globals).day();
+
+    const Network network = open_network(globals);
+    const Config config = load_config(network);
+    if (!options.contact.empty()) filter.contact = resolve_contact(network, options.contact);
+    LoadedContacts loaded = load_contacts(network);
+    const auto shown = select_due(reminders(loaded.contacts, config.milestones, config.policy, today), filter, today);
+
+    render_due(std::cout, shown, format, today, use_color(globals));
+    globals.problems = std::move(loaded.problems);
+    if (options.exit_code && !shown.empty()) globals.status = Exit::found;
+}
+
+}  // namespace
+
+void add_due(CLI::App& command, Globals& globals) {
+    auto options = std::make_shared<DueOptions>();
+    command.add_option("--within", options->within, "Also list what becomes active within D: 3d, 1w (default 0d)")
+        ->type_name("D");
+    command.add_option("--rule", options->rules, "Only this rule (repeat for more): follow-up, thank, ...")
+        ->type_name("RULE")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    command.add_option("--contact", options->contact, "Only this contact")->type_name("C");
+    command.add_option("--format", options->format, "text (default), tsv, json or ics")
+        ->check(CLI::IsMember({"text", "tsv", "json", "ics"}))
+        ->type_name("FORMAT");
+    command.add_flag("--exit-code", options->exit_code, "Exit 1 when anything is listed (3 still wins)");
+    command.footer(
+        "Reminders are listed when they are active (from <= today + D), sorted by due date.\n"
+        "Status: overdue (past its due date), due, upcoming (with --within).\n"
+        "TSV columns: due, status, rule, slug, name, message.\n"
+        "\nExamples:\n  kith due\n  kith due --within 1w --rule thank --rule follow-up\n"
+        "  kith due --format ics > ~/kith.ics\n"
+        "  kith due --exit-code --quiet || echo \"something to do\"");
+    command.callback([&globals, options] { run(globals, *options); });
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,171 @@
+// The output formats of `kith due`.
+#include "kith/render.hpp"
+
+#include <array>
+#include <sstream>
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <toml++/toml.h>
+
+namespace kith {
+
+namespace {
+
+// Tabs, newlines and other control characters become spaces: one reminder, one line.
+std::string one_line(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+    return out;
+}
+
+std::string compact_date(Date day) {
+    return date::format("%Y%m%d", day);
+}
+
+// What the reminder asks, as a calendar entry's title.
+std::string summary(const Reminder& r) {
+    switch (r.rule) {
+        case Rule::follow_up: return fmt::format("Follow up with {}", r.name);
+        case Rule::move_on: return fmt::format("Move on from {}", r.name);
+        case Rule::schedule: return fmt::format("Set a meeting with {}", r.name);
+        case Rule::prepare: return fmt::format("Prepare for {}", r.name);
+        case Rule::log_meeting: return fmt::format("Log the meeting with {}", r.name);
+        case Rule::notes: return fmt::format("Write notes on {}", r.name);
+        case Rule::thank: return fmt::format("Thank {}", r.name);
+        case Rule::referral: return fmt::format("Contact {}", r.name);
+        case Rule::report_back: return fmt::format("Tell {} how it went", r.name);
+        case Rule::keep_in_touch: return fmt::format("Check in with {}", r.name);
+        case Rule::share_news: return fmt::format("Share your news with {}", r.name);
+    }
+    return r.name;
+}
+
+void render_text(std::ostream& out, std::span<const Reminder> reminders, Date today, bool color) {
+    static constexpr std::array<std::pair<Status, std::string_view>, 3> groups = {
+        {{Status::overdue, "Overdue"}, {Status::due, "Due"}, {Status::upcoming, "Upcoming"}}};
+    const auto paint = [&](fmt::text_style style, std::string_view text) {
+        return color ? fmt::format(style, "{}", text) : std::string(text);
+    };
+    bool first = true;
+    for (const auto& [status, title] : groups) {
+        const fmt::text_style style = status == Status::overdue ? fmt::fg(fmt::terminal_color::red)
+                                      : status == Status::due   ? fmt::fg(fmt::terminal_color::yellow)
+                                                                : fmt::fg(fmt::terminal_color::cyan);
+        bool header = false;
+        for (const Reminder& r : reminders) {
+            if (status_of(r, today) != status) continue;
+            if (!header) {
+                fmt::print(out, "{}{}\n", first ? "" : "\n", paint(style | fmt::emphasis::bold, title));
+                header = true;
+                first = false;
+            }
+            fmt::print(out, "  {}  {:<13}  {}: {}\n", paint(style, format_date(r.due)), to_string(r.rule),
+                       paint(fmt::emphasis::bold, one_line(r.name)), one_line(r.message));
+        }
+    }
+}
+
+void render_tsv(std::ostream& out, std::span<const Reminder> reminders, Date today) {
+    for (const Reminder& r : reminders)
+        fmt::print(out, "{}\t{}\t{}\t{}\t{}\t{}\n", format_date(r.due), to_string(status_of(r, today)),
+                   to_string(r.rule), one_line(r.contact), one_line(r.name), one_line(r.message));
+}
+
+// JSON through toml++'s JSON formatter, which does the escaping.
+void render_json(std::ostream& out, std::span<const Reminder> reminders, Date today) {
+    toml::array array;
+    for (const Reminder& r : reminders) {
+        array.push_back(toml::table{
+            {"due", format_date(r.due)},
+            {"from", format_date(r.from)},
+            {"status", std::string(to_string(status_of(r, today)))},
+            {"rule", std::string(to_string(r.rule))},
+            {"contact", r.contact},
+            {"name", r.name},
+            {"message", r.message},
+        });
+    }
+    out << toml::json_formatter{array} << '\n';
+}
+
+void render_ics(std::ostream& out, std::span<const Reminder> reminders, Date today) {
+    std::string text;
+    const auto line = [&](std::string_view content) { text += ics_fold(content); };
+    line("BEGIN:VCALENDAR");
+    line("VERSION:2.0");
+    line("PRODID:-//kith//kith " KITH_VERSION "//EN");
+    line("CALSCALE:GREGORIAN");
+    for (const Reminder& r : reminders) {
+        std::string uid = fmt::format("{}.{}.{}", to_string(r.rule), r.contact, compact_date(r.from));
+        if (!r.referral.empty()) uid += "." + r.referral;
+        line("BEGIN:VTODO");
+        line(fmt::format("UID:{}@kith", uid));
+        // The report's day, not the clock: the same files and --today give the same bytes.
+        line(fmt::format("DTSTAMP:{}T000000Z", compact_date(today)));
+        line(fmt::format("DUE;VALUE=DATE:{}", compact_date(r.due)));
+        line(fmt::format("SUMMARY:{}", ics_escape(summary(r))));
+        line(fmt::format("DESCRIPTION:{}", ics_escape(r.message)));
+        line(fmt::format("CATEGORIES:kith,{}", to_string(r.rule)));
+        line("STATUS:NEEDS-ACTION");
+        line("END:VTODO");
+    }
+    line("END:VCALENDAR");
+    out << text;
+}
+
+}  // namespace
+
+std::optional<DueFormat> parse_due_format(std::string_view text) {
+    if (text == "text") return DueFormat::text;
+    if (text == "tsv") return DueFormat::tsv;
+    if (text == "json") return DueFormat::json;
+    if (text == "ics") return DueFormat::ics;
+    return std::nullopt;
+}
+
+void render_due(std::ostream& out, std::span<const Reminder> reminders, DueFormat format, Date today, bool color) {
+    switch (format) {
+        case DueFormat::text: render_text(out, reminders, today, color); break;
+        case DueFormat::tsv: render_tsv(out, reminders, today); break;
+        case DueFormat::json: render_json(out, reminders, today); break;
+        case DueFormat::ics: render_ics(out, reminders, today); break;
+    }
+}
+
+std::string ics_escape(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '\\': out += "\\\\"; break;
+            case ';': out += "\\;"; break;
+            case ',': out += "\\,"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': break;
+            default: out += (static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f ? ' ' : c;
+        }
+    }
+    return out;
+}
+
+std::string ics_fold(std::string_view line) {
+    constexpr std::size_t limit = 75;
+    std::string out;
+    std::size_t room = limit;
+    while (line.size() > room) {
+        std::size_t cut = room;
+        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80)
+            --cut;
+        out.append(line.substr(0, cut));
+        out += "\r\n ";
+        line.remove_prefix(cut);
+        room = limit - 1;
+    }
+    out.append(line);
+    out += "\r\n";
+    return out;
+}
+
+}  // namespace kith
