@@ -137,7 +137,7 @@ DateTime parse_when(std::string_view text, const DateTime& now, Direction direct
 }
 
 Duration parse_duration(std::string_view text, bool allow_never) {
-    if (allow_never && text == "never") return Duration{std::chrono::hours{0}, true};
+    if (allow_never && text == "never") return Duration{std::chrono::hours{0}, true, "never"};
     std::optional<std::int64_t> n;
     std::optional<std::chrono::hours> unit;
     if (!text.empty()) {
@@ -148,7 +148,7 @@ Duration parse_duration(std::string_view text, bool allow_never) {
         throw Error(Exit::usage, fmt::format("invalid duration '{}': expected a whole number and a unit h, d, w "
                                              "or m (as in 36h, 14d, 2w, 3m){}",
                                              text, allow_never ? ", or never" : ""));
-    return Duration{*n * *unit, false};
+    return Duration{*n * *unit, false, std::string(text)};
 }
 
 DateTime operator+(const DateTime& from, const Duration& span) {
@@ -159,7 +159,7 @@ DateTime operator+(const DateTime& from, const Duration& span) {
 }
 
 DateTime operator-(const DateTime& from, const Duration& span) {
-    return from + Duration{-span.length, span.never};
+    return from + Duration{-span.length, span.never, {}};
 }
 
 std::string format_date(Date day) {
@@ -181,6 +181,7 @@ std::string format_when(const DateTime& when) {
 }
 
 std::string format_duration(const Duration& span) {
+    if (!span.spelling.empty()) return span.spelling;
     if (span.never) return "never";
     auto hours = span.length.count();
     if (hours % 24 == 0) return fmt::format("{}d", hours / 24);

@@ -184,7 +184,7 @@ Config load_config(const Network& network) {
 std::string initial_config_text() {
     std::string out =
         "# kith network: your profile, your policy, your milestones.\n"
-        "# Contacts live in contacts/, one file each. See kith(1).\n"
+        "# Contacts live in contacts/, one file each.\n"
         "\n"
         "[me]\n"
         "# name = \"Your Name\"\n"
@@ -278,8 +278,7 @@ std::string resolve_contact(const Network& network, std::string_view reference) 
     const std::string as_slug = make_slug(reference);
     for (const Known& k : known)
         if (edit_distance(k.slug, as_slug) <= 2 || k.slug.find(as_slug) != std::string::npos) similar.push_back(&k);
-    if (similar.empty())
-        throw Error(Exit::usage, fmt::format("unknown contact '{}' (kith list shows them all)", reference));
+    if (similar.empty()) throw Error(Exit::usage, fmt::format("unknown contact '{}'", reference));
     throw Error(Exit::usage, fmt::format("unknown contact '{}'; did you mean {}?", reference, describe(similar)));
 }
 

@@ -311,6 +311,10 @@ std::vector<Reminder> reminders(std::span<const Contact> contacts, std::span<con
     return out;
 }
 
+bool is_third_attempt(const Contact& contact, Date day) {
+    return stage_of(contact, day).stage == Stage::followed_up;
+}
+
 std::vector<Reminder> select_due(std::vector<Reminder> all, const DueFilter& filter, Date today) {
     const Date horizon = (at_start_of(today) + filter.within).day();
     std::erase_if(all, [&](const Reminder& r) {

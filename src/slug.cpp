@@ -31,6 +31,38 @@ constexpr std::array<std::string_view, 128> latin_extended_a = {
     "u", "u", "u", "u", "u", "u", "w",  "w",  "y", "y", "y", "z", "z", "z", "z", "z", "z",  "s",
 };
 
+// U+0180 to U+024F, Latin Extended-B: each letter's base letters (from Unicode's
+// decompositions and letter names); empty for the few that have none.
+constexpr std::array<std::string_view, 208> latin_extended_b = {
+    "b",  "b",  "b",  "b",  "",   "",  "",  "c", "c", "",  "d",  "d",  "d",  "",   "",   "",   "",   "f",  "f",
+    "g",  "",   "hv", "",   "i",  "k", "k", "l", "",  "",  "n",  "n",  "o",  "o",  "o",  "oi", "oi", "p",  "p",
+    "",   "",   "",   "",   "",   "t", "t", "t", "t", "u", "u",  "",   "v",  "y",  "y",  "z",  "z",  "",   "",
+    "",   "",   "",   "",   "",   "",  "",  "",  "",  "",  "",   "dz", "dz", "dz", "lj", "lj", "lj", "nj", "nj",
+    "nj", "a",  "a",  "i",  "i",  "o", "o", "u", "u", "u", "u",  "u",  "u",  "u",  "u",  "u",  "u",  "",   "a",
+    "a",  "a",  "a",  "ae", "ae", "g", "g", "g", "g", "k", "k",  "o",  "o",  "o",  "o",  "",   "",   "j",  "dz",
+    "dz", "dz", "g",  "g",  "",   "",  "n", "n", "a", "a", "ae", "ae", "o",  "o",  "a",  "a",  "a",  "a",  "e",
+    "e",  "e",  "e",  "i",  "i",  "i", "i", "o", "o", "o", "o",  "r",  "r",  "r",  "r",  "u",  "u",  "u",  "u",
+    "s",  "s",  "t",  "t",  "",   "",  "h", "h", "n", "d", "ou", "ou", "z",  "z",  "a",  "a",  "e",  "e",  "o",
+    "o",  "o",  "o",  "o",  "o",  "o", "o", "y", "y", "l", "n",  "t",  "",   "db", "qp", "a",  "c",  "c",  "l",
+    "t",  "s",  "z",  "",   "",   "b", "u", "",  "e", "e", "j",  "j",  "",   "q",  "r",  "r",  "y",  "y",
+};
+
+// U+1E00 to U+1EFF, Latin Extended Additional (Vietnamese among others), likewise.
+constexpr std::array<std::string_view, 256> latin_extended_additional = {
+    "a", "a", "b", "b", "b", "b", "b", "b", "c", "c", "d", "d", "d", "d", "d", "d", "d", "d", "d", "d", "e", "e",
+    "e", "e", "e", "e", "e", "e", "e", "e", "f", "f", "g", "g", "h", "h", "h", "h", "h", "h", "h", "h", "h", "h",
+    "i", "i", "i", "i", "k", "k", "k", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l", "l", "m", "m", "m", "m",
+    "m", "m", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o", "o", "o", "o", "o", "p", "p", "p", "p",
+    "r", "r", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s", "s", "s", "s", "s", "t", "t", "t", "t",
+    "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "v", "v", "v", "v", "w", "w", "w", "w",
+    "w", "w", "w", "w", "w", "w", "x", "x", "x", "x", "y", "y", "z", "z", "z", "z", "z", "z", "h", "t", "w", "y",
+    "a", "s", "",  "",  "",  "",  "a", "a", "a", "a", "a", "a", "a", "a", "a", "a", "a", "a", "a", "a", "a", "a",
+    "a", "a", "a", "a", "a", "a", "a", "a", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e",
+    "e", "e", "i", "i", "i", "i", "o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "o", "o",
+    "o", "o", "o", "o", "o", "o", "o", "o", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u", "u",
+    "y", "y", "y", "y", "y", "y", "y", "y", "",  "",  "",  "",  "y", "y",
+};
+
 bool is_apostrophe(char32_t c) {
     return c == U'\'' || c == U'`' || c == U'\u2018' || c == U'\u2019' || c == U'\u02BC';
 }
@@ -47,14 +79,10 @@ std::string_view fold(char32_t c) {
     if (c >= U'A' && c <= U'Z') return ascii.substr(10 + c - U'A', 1);
     if (c >= 0xC0 && c <= 0xFF) return latin1[c - 0xC0];
     if (c >= 0x100 && c <= 0x17F) return latin_extended_a[c - 0x100];
-    switch (c) {
-        case 0x0218:
-        case 0x0219: return "s";  // Ș ș
-        case 0x021A:
-        case 0x021B: return "t";   // Ț ț
-        case 0x1E9E: return "ss";  // ẞ
-        default: return {};
-    }
+    if (c >= 0x180 && c <= 0x24F) return latin_extended_b[c - 0x180];
+    if (c == 0x1E9E) return "ss";  // ẞ
+    if (c >= 0x1E00 && c <= 0x1EFF) return latin_extended_additional[c - 0x1E00];
+    return {};
 }
 
 }  // namespace

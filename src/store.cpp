@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -14,6 +15,7 @@
 
 #include "kith/error.hpp"
 #include "kith/process.hpp"
+#include "kith/text.hpp"
 #include "toml_text.hpp"
 
 namespace kith {
@@ -42,13 +44,16 @@ private:
     int fd_;
 };
 
-// Temporaries are hidden files ".<name>.tmp-XXXXXX" beside their target. Under
-// the lock no other kith is writing, so any found are left by a crash.
-void remove_stale_temporaries(const fs::path& dir) {
+// A file's temporaries are ".<name>.tmp-XXXXXX" beside it (mkostemp's six
+// characters). Under the lock no other kith is writing, so any found are left
+// by a crash; nothing else is ever touched.
+void remove_stale_temporaries(const fs::path& target) {
+    const std::string prefix = fmt::format(".{}.tmp-", target.filename().string());
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    for (const auto& entry : fs::directory_iterator(target.parent_path(), ec)) {
         const std::string name = entry.path().filename().string();
-        if (name.starts_with('.') && name.find(".tmp-") != std::string::npos) fs::remove(entry.path(), ec);
+        if (name.size() == prefix.size() + 6 && name.starts_with(prefix) && entry.is_regular_file(ec))
+            fs::remove(entry.path(), ec);
     }
 }
 
@@ -64,7 +69,7 @@ bool write_atomically(const fs::path& target, std::string_view bytes, Replace re
     if (exists && replace == Replace::never) return false;
     if (exists && !S_ISREG(existing.st_mode))
         throw Error(Exit::data, fmt::format("cannot write '{}': it is not a regular file", display));
-    remove_stale_temporaries(dir);
+    remove_stale_temporaries(target);
 
     std::string temp_name = (dir / fmt::format(".{}.tmp-XXXXXX", target.filename().string())).string();
     FileDescriptor temp(::mkostemp(temp_name.data(), O_CLOEXEC));
@@ -196,6 +201,8 @@ std::string contact_header_text(const Contact& contact) {
 }
 
 std::string create_contact(const NetworkLock& lock, const Contact& contact) {
+    if (contact.name.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw Error(Exit::usage, "a contact's name cannot be empty");
     std::string text = contact_header_text(contact);
     for (const Event& event : contact.events)
         text = appended(text, event_text(event));
@@ -221,10 +228,24 @@ std::string create_contact(const NetworkLock& lock, const Contact& contact) {
 void append_event(const NetworkLock& lock, std::string_view slug, const Event& event) {
     const std::string display = contact_file_name(slug);
     const fs::path path = contact_path(lock.network(), slug);
+    std::error_code ec;
+    if (fs::is_symlink(path, ec))
+        throw Error(Exit::data, fmt::format("cannot write '{}': it is a symbolic link; kith appends only to "
+                                            "regular files",
+                                            display));
     const std::string old = read_file(path, display);
     const Contact before = parse_contact(old, display, std::string(slug));
     const std::string text = appended(old, event_text(event));
-    const Contact after = parse_contact(text, display, std::string(slug));
+    Contact after;
+    try {
+        after = parse_contact(text, display, std::string(slug));
+    } catch (const Error& e) {
+        // The file reads, but not with a new table at its end (an inline
+        // `event = [...]`, say): the position is in text that was never written.
+        throw Error(Exit::data, fmt::format("cannot append an event to '{}' (left as it was): the file's own layout "
+                                            "does not allow one at its end: {}",
+                                            display, e.what()));
+    }
     if (after.events.size() != before.events.size() + 1 || !same_event(after.events.back(), event) ||
         !same_header(after, before))
         refuse(display);
@@ -246,10 +267,15 @@ void append_milestone(const NetworkLock& lock, const Milestone& milestone) {
     write_atomically(path, text, Replace::existing, config_file_name);
 }
 
-Network create_network(const fs::path& dir) {
+Network create_network(const fs::path& dir, bool with_git) {
     std::error_code ec;
     if (fs::exists(dir / config_file_name, ec))
         throw Error(Exit::usage, fmt::format("'{}' already holds a kith network", dir.string()));
+    if (with_git) {
+        // Before anything is made, so that a missing git leaves nothing behind.
+        const ProgramResult git = run_program({"git", "--version"}, {}, Output::capture);
+        if (git.status != 0) throw Error(Exit::usage, fmt::format("git does not run: {}", git.output));
+    }
     fs::path so_far;
     for (const fs::path& part : dir) {
         so_far /= part;
@@ -261,23 +287,76 @@ Network create_network(const fs::path& dir) {
     NetworkLock lock(network);
     const fs::path contacts = dir / "contacts";
     if (::mkdir(contacts.c_str(), 0700) != 0 && errno != EEXIST) fail_write("contacts/", errno);
+    if (with_git) {
+        const ProgramResult git = run_program({"git", "init", "--quiet"}, dir, Output::capture);
+        if (git.status != 0)
+            throw Error(Exit::usage, fmt::format("git init failed in '{}': {}", dir.string(), git.output));
+        write_atomically(dir / ".gitignore", "# Temporaries of an interrupted kith write\n.*.tmp-??????\n",
+                         Replace::never, ".gitignore");
+    }
     if (!write_atomically(dir / config_file_name, initial_config_text(), Replace::never, config_file_name))
         throw Error(Exit::usage, fmt::format("'{}' already holds a kith network", dir.string()));
     return network;
 }
 
-void init_git(const Network& network) {
-    const ProgramResult git = run_program({"git", "init", "--quiet"}, network.root, Output::capture);
-    if (git.status != 0)
-        throw Error(Exit::usage, fmt::format("git init failed in '{}': {}", network.root.string(), git.output));
-    const NetworkLock lock(network);
-    write_atomically(network.root / ".gitattributes",
-                     "# Appended [[event]] and [[milestone]] tables from two machines merge to both.\n"
-                     "contacts/*.toml merge=union\n"
-                     "kith.toml merge=union\n",
-                     Replace::never, ".gitattributes");
-    write_atomically(network.root / ".gitignore", "# Temporaries of an interrupted write\n.*.tmp-*\n", Replace::never,
-                     ".gitignore");
+std::vector<std::string> record_meeting(const NetworkLock& lock, std::string_view slug, Event meeting,
+                                        std::span<const std::string> referral_names, Date added) {
+    const Contact met = load_contact(lock.network(), slug);
+    // Which names are contacts already, and which are new: all decided before any write.
+    std::vector<std::pair<std::string, std::optional<std::string>>> referrals;  // name, existing slug
+    for (const std::string& name : referral_names) {
+        if (name.find_first_not_of(" \t\r\n") == std::string::npos)
+            throw Error(Exit::usage, "a --referral name cannot be empty");
+        auto existing = find_contact_exactly(lock.network(), name);
+        if (existing == met.slug)
+            throw Error(Exit::usage, fmt::format("'{}' is {} itself, not a referral", name, met.name));
+        const bool repeated = std::any_of(referrals.begin(), referrals.end(), [&](const auto& r) {
+            return existing ? r.second == existing : fold_case(r.first) == fold_case(name);
+        });
+        if (!repeated) referrals.emplace_back(name, existing);
+    }
+
+    std::vector<std::string> created;
+    try {
+        for (const auto& [name, existing] : referrals) {
+            if (existing) {
+                meeting.referrals.push_back(*existing);
+                continue;
+            }
+            Contact referral;
+            referral.name = name;
+            referral.referred_by = met.slug;
+            referral.added = added;
+            created.push_back(create_contact(lock, referral));
+            meeting.referrals.push_back(created.back());
+        }
+        append_event(lock, slug, meeting);
+    } catch (...) {
+        // The meeting was not recorded: the contacts made for it go too.
+        for (const std::string& referral : created)
+            ::unlink(contact_path(lock.network(), referral).c_str());
+        throw;
+    }
+    return created;
+}
+
+void commit_files(const NetworkLock& lock, const std::vector<std::string>& files, const std::string& message) {
+    const fs::path& root = lock.network().root;
+    std::vector<std::string> add = {"git", "add", "--"};
+    add.insert(add.end(), files.begin(), files.end());
+    ProgramResult git = run_program(add, root, Output::capture);
+    if (git.status == 0) {
+        std::vector<std::string> commit = {"git", "commit", "--quiet", "-m", message, "--"};
+        commit.insert(commit.end(), files.begin(), files.end());
+        git = run_program(commit, root, Output::capture);
+    }
+    if (git.status != 0) {
+        while (git.output.ends_with('\n'))
+            git.output.pop_back();
+        throw Error(Exit::data, fmt::format("the change was written, but git did not commit it "
+                                            "([git] autocommit in kith.toml): {}",
+                                            git.output));
+    }
 }
 
 }  // namespace kith

@@ -26,6 +26,7 @@ struct DateTime {
 struct Duration {
     std::chrono::hours length{0};
     bool never = false;
+    std::string spelling{};  // as the user wrote it ("3m"), when parsed
 };
 
 // Which way a weekday name points: the most recent one (today included) for
@@ -52,7 +53,7 @@ DateTime operator-(const DateTime& from, const Duration& span);
 std::string format_date(Date day);
 // "2026-11-22" or "2026-11-22 15:00", as a person reads it.
 std::string format_when(const DateTime& when);
-// "14d", "36h", "never": whole days in days, else hours.
+// As the user wrote it; else "14d", "36h", "never": whole days in days, else hours.
 std::string format_duration(const Duration& span);
 
 }  // namespace kith

@@ -89,6 +89,11 @@ Status status_of(const Reminder& reminder, Date today);
 std::vector<Reminder> reminders(std::span<const Contact> contacts, std::span<const Milestone> milestones,
                                 const Policy& policy, Date today);
 
+// Whether a follow-up on `day` would be the third attempt to reach a contact
+// with no reply (the request, one follow-up, and this): the guides say to move
+// on instead.
+bool is_third_attempt(const Contact& contact, Date day);
+
 // What `kith due` narrows the report to.
 struct DueFilter {
     Duration within{};                   // also list what becomes active up to today + within

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,13 +47,23 @@ void append_event(const NetworkLock& lock, std::string_view slug, const Event& e
 // Appends one [[milestone]] table to kith.toml, with the same guarantees.
 void append_milestone(const NetworkLock& lock, const Milestone& milestone);
 
-// Makes `dir` a network: the folder (0700), kith.toml (0600) and contacts/.
+// Makes `dir` a network: the folder (0700), kith.toml (0600) and contacts/;
+// `with_git`, also a git repository (checked to run before anything is made).
 // Refuses, with Error(usage), a folder that already holds a kith.toml.
-Network create_network(const std::filesystem::path& dir);
+Network create_network(const std::filesystem::path& dir, bool with_git);
 
-// Makes the network a git repository (git init) whose .gitattributes merges
-// contact files and kith.toml with the union driver: events appended on two
-// machines merge to a file holding both. Throws Error(usage) if git fails.
-void init_git(const Network& network);
+// Commits `files` (paths relative to the network's folder) to its git
+// repository with `message`, under the lock: for [git] autocommit = true.
+// A refused commit throws Error(data) with git's own words; what was written
+// stays written.
+void commit_files(const NetworkLock& lock, const std::vector<std::string>& files, const std::string& message);
+
+// Appends a `met` event whose referrals are `referral_names`: each an existing
+// contact by exact slug or name, or else a new contact referred by the one met
+// (added on `added`). Repeats are dropped; the contact itself is refused. If
+// the meeting cannot be recorded, the contacts made for it are removed.
+// Returns the slugs of the contacts it made.
+std::vector<std::string> record_meeting(const NetworkLock& lock, std::string_view slug, Event meeting,
+                                        std::span<const std::string> referral_names, Date added);
 
 }  // namespace kith

@@ -50,7 +50,13 @@ Network open_network(const Globals& globals) {
 
 DateTime now(const Globals& globals) {
     const DateTime clock = local_clock();
-    if (globals.today) return at_start_of(parse_when(*globals.today, clock, Direction::past).day());
+    if (globals.today) {
+        try {
+            return at_start_of(parse_when(*globals.today, clock, Direction::past).day());
+        } catch (const Error& e) {
+            throw Error(Exit::usage, fmt::format("{} (from --today)", e.what()));
+        }
+    }
     if (auto today = environment("KITH_TODAY"); today && !today->empty()) {
         try {
             return at_start_of(parse_when(*today, clock, Direction::past).day());

@@ -63,24 +63,25 @@ bool is_command(std::string_view word) {
     return word == "help";
 }
 
-// The word that names the command: the first that is neither an option nor
-// the value of a global option that takes one.
-std::optional<std::string> command_word(const std::vector<std::string>& args) {
+// Where the word that names the command stands: the first that is neither an
+// option nor the value of a global option that takes one.
+std::optional<std::size_t> command_position(const std::vector<std::string>& args) {
     for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--") return i + 1 < args.size() ? std::optional(args[i + 1]) : std::nullopt;
+        if (args[i] == "--") return i + 1 < args.size() ? std::optional(i + 1) : std::nullopt;
         if (args[i] == "--dir" || args[i] == "--today" || args[i] == "--color") {
             ++i;
             continue;
         }
-        if (!args[i].starts_with('-')) return args[i];
+        if (!args[i].starts_with('-')) return i;
     }
     return std::nullopt;
 }
 
 // An unknown command is named as such, with the nearest one suggested.
 void check_command_word(const std::vector<std::string>& args) {
-    const auto word = command_word(args);
-    if (!word || is_command(*word)) return;
+    const auto at = command_position(args);
+    if (!at || is_command(args[*at])) return;
+    const std::string* word = &args[*at];
     const std::string near = nearest_command(*word);
     throw Error(Exit::usage, near.empty() ? fmt::format("unknown command '{}' (kith --help lists them)", *word)
                                           : fmt::format("unknown command '{}'; did you mean '{}'?", *word, near));
@@ -99,8 +100,8 @@ std::string describe(const CLI::ParseError& error) {
 // `kith help X` is `kith X --help`.
 std::vector<std::string> arguments(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    if (!args.empty() && args.front() == "help") {
-        args.erase(args.begin());
+    if (const auto at = command_position(args); at && args[*at] == "help") {
+        args.erase(args.begin() + static_cast<std::ptrdiff_t>(*at));
         args.push_back("--help");
     }
     return args;

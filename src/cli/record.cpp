@@ -40,14 +40,31 @@ Event event_from(const Globals& globals, EventType type, const EventOptions& opt
     return event;
 }
 
-void record(const Globals& globals, std::string_view reference, Event event, const BeforeWrite& before) {
-    const NetworkLock lock(open_network(globals));
-    const std::string slug = resolve_contact(lock.network(), reference);
-    const Contact contact = load_contact(lock.network(), slug);
-    if (before) before(lock, contact, event);
-    append_event(lock, slug, event);
-    say(globals, fmt::format("Recorded {} for {} ({}) on {}", to_string(event.type), contact.name, slug,
-                             format_when(event.date)));
+OpenForWrite open_for_write(const Globals& globals) {
+    const Network network = open_network(globals);
+    // Members are made in order: the lock is held before kith.toml is read.
+    return OpenForWrite{NetworkLock(network), load_config(network)};
+}
+
+void commit_if_asked(const OpenForWrite& open, const std::vector<std::string>& files, std::string_view command,
+                     std::string_view subject) {
+    if (open.config.autocommit) commit_files(open.lock, files, fmt::format("{}: {}", command, subject));
+}
+
+void say_recorded(const Globals& globals, const Contact& contact, const Event& event) {
+    say(globals, fmt::format("Recorded {} for {} ({}) on {}{}", to_string(event.type), contact.name, contact.slug,
+                             format_when(event.date),
+                             event.at ? fmt::format(", for a meeting on {}", format_when(*event.at)) : ""));
+}
+
+Contact record(const Globals& globals, std::string_view command, std::string_view reference, const Event& event) {
+    const OpenForWrite open = open_for_write(globals);
+    const std::string slug = resolve_contact(open.lock.network(), reference);
+    Contact contact = load_contact(open.lock.network(), slug);
+    append_event(open.lock, slug, event);
+    say_recorded(globals, contact, event);
+    commit_if_asked(open, {contact_file_name(slug)}, command, slug);
+    return contact;
 }
 
 }  // namespace kith::cli

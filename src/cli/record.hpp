@@ -2,7 +2,6 @@
 // options, and the one path from "C" and an event to a line in a file.
 #pragma once
 
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,13 +33,27 @@ void add_note_option(CLI::App& command, EventOptions& options);
 // it lies ahead of today (the rules ignore it until then).
 DateTime event_date(const Globals& globals, const std::optional<std::string>& text);
 
-// Runs under the network lock, before the write, with the contact as it
-// stands; may warn, or fill in the event (log-meeting's referrals).
-using BeforeWrite = std::function<void(const NetworkLock& lock, const Contact& contact, Event& event)>;
+// A network opened for a write: locked, and its kith.toml read (a bad one
+// stops the command before anything is written).
+struct OpenForWrite {
+    NetworkLock lock;
+    Config config;
+};
+OpenForWrite open_for_write(const Globals& globals);
 
-// Records `event` for the contact `reference` names: finds the network, locks
-// it, resolves the contact, appends the event and says what it recorded.
-void record(const Globals& globals, std::string_view reference, Event event, const BeforeWrite& before = {});
+// After a write: with [git] autocommit = true, commits the files it touched
+// (relative to the network), the message saying what and whom, as
+// "request: priya-singh".
+void commit_if_asked(const OpenForWrite& open, const std::vector<std::string>& files, std::string_view command,
+                     std::string_view subject);
+
+// "Recorded met for Priya Singh (priya-singh) on 2026-11-20 15:00"
+void say_recorded(const Globals& globals, const Contact& contact, const Event& event);
+
+// Records `event` for the contact `reference` names: locks the network,
+// resolves the contact, appends the event, commits if asked, and says what it
+// recorded. Returns the contact as it was before.
+Contact record(const Globals& globals, std::string_view command, std::string_view reference, const Event& event);
 
 // The event of `type` that the shared options describe.
 Event event_from(const Globals& globals, EventType type, const EventOptions& options);

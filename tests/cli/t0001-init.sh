@@ -27,11 +27,33 @@ test_expect_success 'init without DIR uses the XDG data folder' '
 	[ -f "$TRASH/xdg/kith/kith.toml" ]
 '
 
-test_expect_success 'init --git makes a repository that merges contact files by union' '
+test_expect_success 'init --git makes a repository that ignores kith'"'"'s temporaries' '
 	run_kith init "$TRASH/net" --git
 	expect_status 0
 	[ -d "$TRASH/net/.git" ]
-	expect_contains "$TRASH/net/.gitattributes" "contacts/*.toml merge=union"
+	expect_contains "$TRASH/net/.gitignore" ".*.tmp-??????"
+	[ ! -e "$TRASH/net/.gitattributes" ]
+'
+
+test_expect_success 'init --git without git refuses before making anything, so it can be retried' '
+	mkdir bin
+	for tool in mkdir; do ln -s "$(command -v $tool)" bin/; done
+	PATH="$TRASH/bin" run_kith init "$TRASH/net" --git
+	expect_status 2
+	expect_contains err "git"
+	[ ! -e "$TRASH/net/kith.toml" ]
+	run_kith init "$TRASH/net"
+	expect_status 0
+'
+
+test_expect_success 'init into an existing folder leaves its other files alone, hidden ones too' '
+	mkdir net
+	echo keep >net/.bashrc.tmp-keep
+	echo keep >net/.x.tmp-123456
+	run_kith init "$TRASH/net"
+	expect_status 0
+	[ "$(cat net/.bashrc.tmp-keep)" = keep ]
+	[ "$(cat net/.x.tmp-123456)" = keep ]
 '
 
 test_expect_success 'commands outside any network say how to make one' '

@@ -102,7 +102,7 @@ note = "Too busy this quarter"
 EOF
 
 title='schedule "2026-11-25 15:00" --where appends a scheduled event with at as a local datetime'
-expect_records "$title" 'Recorded scheduled for Jordan Lee (jordan-lee) on 2026-11-23' \
+expect_records "$title" 'Recorded scheduled for Jordan Lee (jordan-lee) on 2026-11-23, for a meeting on 2026-11-25 15:00' \
 	schedule jordan-lee '2026-11-25 15:00' --where 'Acme HQ, room 4' <<\EOF
 
 [[event]]
@@ -113,7 +113,7 @@ where = "Acme HQ, room 4"
 EOF
 
 title='schedule WHEN as a weekday is the next one; --virtual is recorded'
-expect_records "$title" 'Recorded scheduled for Jordan Lee (jordan-lee) on 2026-11-23' \
+expect_records "$title" 'Recorded scheduled for Jordan Lee (jordan-lee) on 2026-11-23, for a meeting on 2026-11-26' \
 	schedule jordan-lee thu --virtual --where https://meet.example/abc <<\EOF
 
 [[event]]
@@ -127,7 +127,7 @@ EOF
 # Regression: WHEN "mon" on Monday 2026-11-23 was once written as that same
 # day; SPEC §3 says a future weekday is the next one, strictly after today.
 title='schedule WHEN naming today'\''s weekday is a week ahead, never today'
-expect_records "$title" 'Recorded scheduled for Jordan Lee (jordan-lee) on 2026-11-23' \
+expect_records "$title" 'Recorded scheduled for Jordan Lee (jordan-lee) on 2026-11-23, for a meeting on 2026-11-30' \
 	schedule jordan-lee mon <<\EOF
 
 [[event]]
@@ -137,7 +137,7 @@ at = 2026-11-30
 EOF
 
 title='schedule --date is when it was arranged; WHEN stays relative to today'
-expect_records "$title" 'Recorded scheduled for Jordan Lee (jordan-lee) on 2026-11-20' \
+expect_records "$title" 'Recorded scheduled for Jordan Lee (jordan-lee) on 2026-11-20, for a meeting on 2026-11-25' \
 	schedule jordan-lee +2d --date 2026-11-20 <<\EOF
 
 [[event]]

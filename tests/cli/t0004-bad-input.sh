@@ -236,4 +236,31 @@ test_expect_success '--version exits 0 and prints the version' '
 	grep -qE "^kith [0-9]+\.[0-9]+\.[0-9]+" out
 '
 
+test_expect_success 'log-meeting that cannot be recorded leaves no referral contacts behind' '
+	new_network
+	printf "name = \"Ann Lee\"\nevent = []\n" >net/contacts/ann-lee.toml
+	expect_refusal 3 "cannot append an event to ${SQ}contacts/ann-lee.toml${SQ}" \
+		log-meeting ann-lee --referral "Bob Ray"
+	[ ! -e net/contacts/bob-ray.toml ]
+'
+
+test_expect_success 'log-meeting refuses a blank referral and the contact as its own referral' '
+	jordans
+	expect_refusal 2 "cannot be empty" log-meeting jordan-lee --referral "Sam Park" --referral " "
+	expect_refusal 2 "not a referral" log-meeting jordan-lee --referral "Sam Park" --referral "Jordan Lee"
+'
+
+test_expect_success 'help works after global options too' '
+	jordans
+	run_kith --dir "$TRASH/net" help note
+	expect_status 0
+	kith note --help >expected
+	cmp expected out
+'
+
+test_expect_success 'a bad --today says it came from --today' '
+	jordans
+	expect_refusal 2 "(from --today)" --today 2026-02-30 note jordan-lee x
+'
+
 test_done

@@ -129,10 +129,18 @@ TEST_CASE("adding a duration moves the date and time; the result's calendar day 
     CHECK(format_date((late + parse_duration("36h", false)).day()) == "2026-11-22");
 }
 
-TEST_CASE("durations print in whole days, else hours") {
-    CHECK(format_duration(parse_duration("36h", false)) == "36h");
-    CHECK(format_duration(parse_duration("48h", false)) == "2d");
-    CHECK(format_duration(parse_duration("2w", false)) == "14d");
-    CHECK(format_duration(parse_duration("90d", false)) == "90d");
+TEST_CASE("durations print as the user wrote them") {
+    CHECK(format_duration(parse_duration("3m", false)) == "3m");
+    CHECK(format_duration(parse_duration("2w", false)) == "2w");
+}
+
+TEST_CASE("durations made by kith print in whole days, else hours") {
+    const auto made = [](int hours) { return format_duration(Duration{std::chrono::hours{hours}}); };
+    CHECK(made(36) == "36h");
+    CHECK(made(48) == "2d");
+    CHECK(made(14 * 24) == "14d");
+}
+
+TEST_CASE("never prints as never") {
     CHECK(format_duration(parse_duration("never", true)) == "never");
 }

@@ -62,7 +62,7 @@ TEST_CASE("an unknown reference is an error that suggests near slugs") {
     t.write("priya-singh", "name = \"Priya Singh\"\n");
     CHECK(usage_error_resolving(t.network, "pryia-singh") ==
           "unknown contact 'pryia-singh'; did you mean priya-singh (Priya Singh)?");
-    CHECK(usage_error_resolving(t.network, "nobody") == "unknown contact 'nobody' (kith list shows them all)");
+    CHECK(usage_error_resolving(t.network, "nobody") == "unknown contact 'nobody'");
     CHECK(usage_error_resolving(t.network, "") == "no contact named: the contact reference is empty");
 }
 
@@ -115,7 +115,7 @@ TEST_CASE("the network is --dir, else KITH_DIR, else the nearest ancestor, else 
     CHECK_THROWS_WITH_AS(find_network(where), doctest::Contains("kith init"), Error);
 
     where.xdg_data_home = t.root.string();
-    create_network(t.root / "kith");
+    create_network(t.root / "kith", false);
     CHECK(find_network(where).root == t.root / "kith");
 
     where.kith_dir = t.network.root.string();

@@ -558,3 +558,14 @@ TEST_CASE("rule ids read and print as SPEC §5 spells them") {
     CHECK(all_rules().size() == 11);
     CHECK_FALSE(parse_rule("follow_up"));
 }
+
+TEST_CASE("a second follow-up with no reply is the third attempt") {
+    // Guidance: "No answer after the second attempt: move on to other contacts."
+    const Contact once = contact("ann", event("requested", "2026-11-01") + event("followed-up", "2026-11-15"));
+    const Contact asked = contact("ann", event("requested", "2026-11-01"));
+    const Contact answered = contact(
+        "ann", event("requested", "2026-11-01") + event("followed-up", "2026-11-15") + event("replied", "2026-11-16"));
+    CHECK(is_third_attempt(once, day("2026-11-29")));
+    CHECK_FALSE(is_third_attempt(asked, day("2026-11-15")));
+    CHECK_FALSE(is_third_attempt(answered, day("2026-11-29")));
+}

@@ -179,5 +179,83 @@ TEST_CASE("a new network is private and refuses to be made twice") {
     CHECK(mode_of(t.network.root) == 0700);
     CHECK(mode_of(t.network.root / "contacts") == 0700);
     CHECK(mode_of(t.network.root / "kith.toml") == 0600);
-    CHECK_THROWS_WITH_AS(create_network(t.network.root), doctest::Contains("already holds a kith network"), Error);
+    CHECK_THROWS_WITH_AS(create_network(t.network.root, false), doctest::Contains("already holds a kith network"),
+                         Error);
+}
+
+TEST_CASE("only the target's own stale temporaries are removed, never a user's hidden files") {
+    TempNetwork t;
+    t.write("ann", "name = \"Ann\"\n");
+    const auto contacts = t.network.root / "contacts";
+    for (const char* name :
+         {".ann.toml.tmp-AbC123", ".bashrc.tmp-keep", ".ann.toml.tmp-longer7", ".bob.toml.tmp-XyZ789"})
+        std::ofstream(contacts / name) << "x";
+    const NetworkLock lock(t.network);
+    append_event(lock, "ann", note_on(day, "x"));
+    CHECK_FALSE(std::filesystem::exists(contacts / ".ann.toml.tmp-AbC123"));
+    CHECK(std::filesystem::exists(contacts / ".bashrc.tmp-keep"));
+    CHECK(std::filesystem::exists(contacts / ".ann.toml.tmp-longer7"));
+    CHECK(std::filesystem::exists(contacts / ".bob.toml.tmp-XyZ789"));
+}
+
+TEST_CASE("a blank name is refused before anything is written") {
+    TempNetwork t;
+    const NetworkLock lock(t.network);
+    for (const char* blank : {"", "  ", "\t\n"}) {
+        Contact c;
+        c.name = blank;
+        CHECK_THROWS_WITH_AS(create_contact(lock, c), "a contact's name cannot be empty", Error);
+    }
+    CHECK(contact_slugs(t.network).empty());
+}
+
+TEST_CASE("a symlinked contact file is refused, never replaced by a copy") {
+    TempNetwork t;
+    std::ofstream(t.root / "elsewhere.toml") << "name = \"Ann\"\n";
+    std::filesystem::create_symlink(t.root / "elsewhere.toml", contact_path(t.network, "ann"));
+    const NetworkLock lock(t.network);
+    CHECK_THROWS_WITH_AS(append_event(lock, "ann", note_on(day, "x")), doctest::Contains("symbolic link"), Error);
+    CHECK(std::filesystem::is_symlink(contact_path(t.network, "ann")));
+}
+
+TEST_CASE("record_meeting links existing referrals, makes new ones, and drops repeats") {
+    TempNetwork t;
+    t.write("jordan", "name = \"Jordan Lee\"\n");
+    t.write("alex-doe", "name = \"Alex Doe\"\n");
+    const NetworkLock lock(t.network);
+    Event met = note_on(day, "");
+    met.type = EventType::met;
+    const std::vector<std::string> names = {"alex doe", "Sam Park", "alex-doe", "SAM PARK"};
+    CHECK(record_meeting(lock, "jordan", met, names, day) == std::vector<std::string>{"sam-park"});
+    CHECK(load_contact(t.network, "jordan").events.back().referrals ==
+          std::vector<std::string>{"alex-doe", "sam-park"});
+    const Contact sam = load_contact(t.network, "sam-park");
+    CHECK(sam.referred_by == "jordan");
+    CHECK(sam.added == day);
+}
+
+TEST_CASE("record_meeting refuses blank names and the contact itself, writing nothing") {
+    TempNetwork t;
+    t.write("jordan", "name = \"Jordan Lee\"\n");
+    const NetworkLock lock(t.network);
+    Event met = note_on(day, "");
+    met.type = EventType::met;
+    for (const std::vector<std::string>& names :
+         {std::vector<std::string>{"New Person", " "}, std::vector<std::string>{"New Person", "Jordan Lee"}}) {
+        CHECK_THROWS_AS(record_meeting(lock, "jordan", met, names, day), Error);
+        CHECK(contact_slugs(t.network) == std::vector<std::string>{"jordan"});
+        CHECK(t.read("jordan") == "name = \"Jordan Lee\"\n");
+    }
+}
+
+TEST_CASE("record_meeting removes the referrals it made when the meeting cannot be appended") {
+    TempNetwork t;
+    // It parses, but an inline `event` array leaves no room for an [[event]] table.
+    t.write("jordan", "name = \"Jordan Lee\"\nevent = []\n");
+    const NetworkLock lock(t.network);
+    Event met = note_on(day, "");
+    met.type = EventType::met;
+    CHECK_THROWS_WITH_AS(record_meeting(lock, "jordan", met, std::vector<std::string>{"Bob Ray"}, day),
+                         doctest::Contains("cannot append an event to 'contacts/jordan.toml'"), Error);
+    CHECK(contact_slugs(t.network) == std::vector<std::string>{"jordan"});
 }

@@ -7,6 +7,7 @@
 #include "kith/error.hpp"
 #include "kith/network.hpp"
 #include "kith/store.hpp"
+#include "record.hpp"
 
 namespace kith::cli {
 
@@ -19,10 +20,8 @@ struct ContactOptions {
     std::string note;
 };
 
-void run(const Globals& globals, const ContactOptions& options) {
+void run(const Globals& globals, const std::string& command, const ContactOptions& options) {
     Contact contact = options.contact;
-    if (contact.name.find_first_not_of(" \t") == std::string::npos)
-        throw Error(Exit::usage, "the contact's name is empty");
     if (!options.keep_in_touch.empty()) contact.keep_in_touch = parse_duration(options.keep_in_touch, true);
     const DateTime today = now(globals);
     contact.added = today.day();
@@ -34,13 +33,14 @@ void run(const Globals& globals, const ContactOptions& options) {
         contact.events.push_back(note);
     }
 
-    const NetworkLock lock(open_network(globals));
-    if (!options.referred_by.empty()) contact.referred_by = resolve_contact(lock.network(), options.referred_by);
-    const std::string slug = create_contact(lock, contact);
+    const OpenForWrite open = open_for_write(globals);
+    if (!options.referred_by.empty()) contact.referred_by = resolve_contact(open.lock.network(), options.referred_by);
+    const std::string slug = create_contact(open.lock, contact);
     if (slug != make_slug(contact.name))
         warn(fmt::format("the slug '{}' was taken (is {} already a contact?); this one is '{}'",
                          make_slug(contact.name), contact.name, slug));
     say(globals, slug);
+    commit_if_asked(open, {contact_file_name(slug)}, command, slug);
 }
 
 }  // namespace
@@ -68,7 +68,7 @@ void add_add_contact(CLI::App& command, Globals& globals) {
     command.footer(
         "Example:\n  kith add-contact \"Priya Singh\" --company \"Acme Batteries\" --role \"Research Scientist\" \\\n"
         "      --source \"alumni directory\" --tag chemistry --tag alumni");
-    command.callback([&globals, options] { run(globals, *options); });
+    command.callback([&globals, options, name = command.get_name()] { run(globals, name, *options); });
 }
 
 }  // namespace kith::cli

@@ -11,8 +11,8 @@ void add_check_in(CLI::App& command, Globals& globals) {
     add_contact_and_date(command, *options, "When you got in touch (default: now)");
     add_via_and_note(command, *options);
     command.footer("Example:\n  kith check-in jordan --note \"Sent the article on solid-state cells\"");
-    command.callback([&globals, options] {
-        record(globals, options->contact, event_from(globals, EventType::checked_in, *options));
+    command.callback([&globals, options, name = command.get_name()] {
+        record(globals, name, options->contact, event_from(globals, EventType::checked_in, *options));
     });
 }
 

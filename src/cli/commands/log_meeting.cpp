@@ -8,6 +8,8 @@
 
 #include "commands.hpp"
 #include "kith/error.hpp"
+#include "kith/network.hpp"
+#include "kith/store.hpp"
 #include "kith/text.hpp"
 #include "record.hpp"
 
@@ -38,23 +40,24 @@ std::string read_notes_file(const std::string& path) {
     return text;
 }
 
-// Each --referral names an existing contact exactly, or becomes a new one
-// referred by the person you met.
-void add_referrals(const Globals& globals, const std::vector<std::string>& names, const NetworkLock& lock,
-                   const Contact& met, Event& event) {
-    for (const std::string& name : names) {
-        if (auto existing = find_contact_exactly(lock.network(), name)) {
-            event.referrals.push_back(*existing);
-            continue;
-        }
-        Contact referral;
-        referral.name = name;
-        referral.referred_by = met.slug;
-        referral.added = now(globals).day();
-        const std::string slug = create_contact(lock, referral);
-        event.referrals.push_back(slug);
-        say(globals, fmt::format("Added {} ({}), referred by {}", name, slug, met.name));
+void run(const Globals& globals, const std::string& command, const MeetingOptions& options) {
+    Event event = event_from(globals, EventType::met, options.event);
+    event.notes = options.notes_file.empty() ? options.notes : read_notes_file(options.notes_file);
+    event.learned = options.learned;
+
+    const OpenForWrite open = open_for_write(globals);
+    const std::string slug = resolve_contact(open.lock.network(), options.event.contact);
+    const Contact met = load_contact(open.lock.network(), slug);
+    const std::vector<std::string> created =
+        record_meeting(open.lock, slug, event, options.referrals, now(globals).day());
+    std::vector<std::string> files = {contact_file_name(slug)};
+    for (const std::string& referral : created) {
+        say(globals, fmt::format("Added {} ({}), referred by {}", load_contact(open.lock.network(), referral).name,
+                                 referral, met.name));
+        files.push_back(contact_file_name(referral));
     }
+    say_recorded(globals, met, event);
+    commit_if_asked(open, files, command, slug);
 }
 
 }  // namespace
@@ -81,15 +84,7 @@ void add_log_meeting(CLI::App& command, Globals& globals) {
     command.footer(
         "Example:\n  kith log-meeting priya --learned \"Postdocs matter less in industry\" \\\n"
         "      --referral \"Alex Doe\" --notes-file notes.md");
-    command.callback([&globals, options] {
-        Event event = event_from(globals, EventType::met, options->event);
-        event.notes = options->notes_file.empty() ? options->notes : read_notes_file(options->notes_file);
-        event.learned = options->learned;
-        record(globals, options->event.contact, event,
-               [&globals, options](const NetworkLock& lock, const Contact& met, Event& meeting) {
-                   add_referrals(globals, options->referrals, lock, met, meeting);
-               });
-    });
+    command.callback([&globals, options, name = command.get_name()] { run(globals, name, *options); });
 }
 
 }  // namespace kith::cli

@@ -16,12 +16,13 @@ void add_milestone(CLI::App& command, Globals& globals) {
     command.add_option("TEXT", *text, "The news, as you would tell it")->required();
     command.add_option("--date", *date, "When it happened (default: now)")->type_name("DATE");
     command.footer("Example:\n  kith milestone \"Accepted an offer at Acme Batteries\"");
-    command.callback([&globals, text, date] {
+    command.callback([&globals, text, date, name = command.get_name()] {
         if (text->find_first_not_of(" \t\n") == std::string::npos) throw Error(Exit::usage, "the milestone is empty");
         const Milestone milestone{event_date(globals, *date), *text};
-        const NetworkLock lock(open_network(globals));
-        append_milestone(lock, milestone);
+        const OpenForWrite open = open_for_write(globals);
+        append_milestone(open.lock, milestone);
         say(globals, fmt::format("Recorded milestone on {}: {}", format_when(milestone.date), milestone.text));
+        commit_if_asked(open, {std::string(config_file_name)}, name, milestone.text);
     });
 }
 

@@ -11,8 +11,9 @@ void add_move_on(CLI::App& command, Globals& globals) {
     add_contact_and_date(command, *options, "When you decided (default: now)");
     add_note_option(command, *options);
     command.footer("Example:\n  kith move-on sam --note \"No answer after two tries\"");
-    command.callback(
-        [&globals, options] { record(globals, options->contact, event_from(globals, EventType::moved_on, *options)); });
+    command.callback([&globals, options, name = command.get_name()] {
+        record(globals, name, options->contact, event_from(globals, EventType::moved_on, *options));
+    });
 }
 
 }  // namespace kith::cli

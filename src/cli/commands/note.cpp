@@ -12,10 +12,10 @@ void add_note(CLI::App& command, Globals& globals) {
     add_contact_and_date(command, *options, "The day the note is about (default: now)");
     command.add_option("TEXT", options->note, "The note")->required();
     command.footer("Example:\n  kith note priya \"Her team is hiring interns in spring\"");
-    command.callback([&globals, options] {
+    command.callback([&globals, options, name = command.get_name()] {
         if (options->note.find_first_not_of(" \t\n") == std::string::npos)
             throw Error(Exit::usage, "the note is empty");
-        record(globals, options->contact, event_from(globals, EventType::note, *options));
+        record(globals, name, options->contact, event_from(globals, EventType::note, *options));
     });
 }
 

@@ -13,9 +13,9 @@ void add_reply(CLI::App& command, Globals& globals) {
     command.add_flag("--declined", *declined, "They said no: record 'declined' instead of 'replied'");
     add_note_option(command, *options);
     command.footer("Examples:\n  kith reply priya --note \"Free next Tuesday\"\n  kith reply sam --declined");
-    command.callback([&globals, options, declined] {
+    command.callback([&globals, options, declined, name = command.get_name()] {
         const EventType type = *declined ? EventType::declined : EventType::replied;
-        record(globals, options->contact, event_from(globals, type, *options));
+        record(globals, name, options->contact, event_from(globals, type, *options));
     });
 }
 

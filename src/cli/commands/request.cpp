@@ -11,8 +11,8 @@ void add_request(CLI::App& command, Globals& globals) {
     add_contact_and_date(command, *options, "When you sent the request (default: now)");
     add_via_and_note(command, *options);
     command.footer("Example:\n  kith request priya --via email --note \"Asked for 20 minutes\"");
-    command.callback([&globals, options] {
-        record(globals, options->contact, event_from(globals, EventType::requested, *options));
+    command.callback([&globals, options, name = command.get_name()] {
+        record(globals, name, options->contact, event_from(globals, EventType::requested, *options));
     });
 }
 

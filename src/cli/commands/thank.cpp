@@ -11,8 +11,9 @@ void add_thank(CLI::App& command, Globals& globals) {
     add_contact_and_date(command, *options, "When you sent it (default: now)");
     add_via_and_note(command, *options);
     command.footer("Example:\n  kith thank priya --via email");
-    command.callback(
-        [&globals, options] { record(globals, options->contact, event_from(globals, EventType::thanked, *options)); });
+    command.callback([&globals, options, name = command.get_name()] {
+        record(globals, name, options->contact, event_from(globals, EventType::thanked, *options));
+    });
 }
 
 }  // namespace kith::cli
