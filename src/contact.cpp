@@ -123,7 +123,7 @@ Contact parse_contact(std::string_view text, std::string_view file, std::string 
     out.slug = std::move(slug);
 
     const toml::node* name = root.get("name");
-    if (!name) throw Error(Exit::data, fmt::format("invalid contact '{}': it has no 'name'", file));
+    if (!name) throw Error(Exit::data, fmt::format("invalid contact '{}' at 1:1: it has no 'name'", file));
     out.name = read.text(root, "name");
     if (out.name.empty()) read.fail(*name, "'name' is empty");
     out.email = read.text(root, "email");

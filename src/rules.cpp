@@ -168,23 +168,23 @@ void referral(Report& report, const History& h, const std::map<std::string, Hist
               const Policy& policy) {
     if (h.contact.referred_by.empty() || policy.referral_within.never) return;
     if (std::any_of(h.events.begin(), h.events.end(), [](const Event* e) { return is_contact_facing(*e); })) return;
-    std::optional<Date> from;
+    std::optional<DateTime> from;  // the meeting that named them, to the minute; else the day they were added
     std::string referrer_name = h.contact.referred_by;
     if (auto referrer = everyone.find(h.contact.referred_by); referrer != everyone.end()) {
         referrer_name = referrer->second.contact.name;
         for (const Event* e : referrer->second.events) {
             if (e->type == EventType::met &&
                 std::find(e->referrals.begin(), e->referrals.end(), h.contact.slug) != e->referrals.end()) {
-                from = e->date.day();
+                from = e->date;
                 break;
             }
         }
     }
-    if (!from) from = h.contact.added;
+    if (!from && h.contact.added) from = at_start_of(*h.contact.added);
     if (!from) return;
-    report.add(Rule::referral, h.contact, *from, (at_start_of(*from) + policy.referral_within).day(),
+    report.add(Rule::referral, h.contact, from->day(), (*from + policy.referral_within).day(),
                fmt::format("{} referred you on {}: reach out and say who sent you. Then: kith request {}",
-                           referrer_name, format_date(*from), h.contact.slug));
+                           referrer_name, day_of(*from), h.contact.slug));
 }
 
 // After meeting a referral, tell the person who referred you how it went.

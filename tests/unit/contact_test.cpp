@@ -143,7 +143,7 @@ TEST_CASE("a file that breaks SPEC §2 is a data error naming file, line and col
     CHECK(data_error("name = \"A\"\nbad = [\n") ==
           "cannot parse 'contacts/ann.toml' at 2:9: Error while parsing "
           "array: encountered end-of-file");
-    CHECK(data_error("email = \"a@b\"\n") == "invalid contact 'contacts/ann.toml': it has no 'name'");
+    CHECK(data_error("email = \"a@b\"\n") == "invalid contact 'contacts/ann.toml' at 1:1: it has no 'name'");
     CHECK(data_error("name = 3\n") == "invalid contact 'contacts/ann.toml' at 1:8: 'name' must be a string");
     CHECK(data_error("name = \"A\"\n[[event]]\ntype = \"meet\"\ndate = 2026-11-02\n") ==
           "invalid contact 'contacts/ann.toml' at 3:8: unknown event type 'meet'");

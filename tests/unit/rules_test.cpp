@@ -327,6 +327,15 @@ TEST_CASE("referral: due a week after the referrer's meeting that named them") {
     CHECK(r.message.ends_with("kith request alex"));
 }
 
+TEST_CASE("referral: the duration is added to the meeting's time, like every rule's") {
+    Scene s;
+    s.policy.referral_within = parse_duration("36h", true);
+    s.contacts = {contact("jordan", event("met", "2026-11-20T23:30:00", "notes = \"x\"\nreferrals = [\"alex\"]\n") +
+                                        event("thanked", "2026-11-20")),
+                  contact("alex", "referred_by = \"jordan\"\nadded = 2026-11-21\n")};
+    CHECK(s.on("2026-11-21") == Lines{"referral alex 2026-11-20 2026-11-22"});
+}
+
 TEST_CASE("referral: without such a meeting it counts from the day the contact was added") {
     Scene s;
     s.contacts = {contact("jordan", ""), contact("alex", "referred_by = \"jordan\"\nadded = 2026-11-12\n")};

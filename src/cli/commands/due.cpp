@@ -46,7 +46,7 @@ void run(Globals& globals, const DueOptions& options) {
     LoadedContacts loaded = load_contacts(network);
     const auto shown = select_due(reminders(loaded.contacts, config.milestones, config.policy, today), filter, today);
 
-    render_due(std::cout, shown, format, today, use_color(globals));
+    if (!globals.quiet) render_due(std::cout, shown, format, today, use_color(globals));
     globals.problems = std::move(loaded.problems);
     if (options.exit_code && !shown.empty()) globals.status = Exit::found;
 }
@@ -65,7 +65,8 @@ void add_due(CLI::App& command, Globals& globals) {
     command.add_option("--format", options->format, "text (default), tsv, json or ics")
         ->check(CLI::IsMember({"text", "tsv", "json", "ics"}))
         ->type_name("FORMAT");
-    command.add_flag("--exit-code", options->exit_code, "Exit 1 when anything is listed (3 still wins)");
+    command.add_flag("--exit-code", options->exit_code,
+                     "Exit 1 when anything is listed (3 still wins); with --quiet, print nothing");
     command.footer(
         "Reminders are listed when they are active (from <= today + D), sorted by due date.\n"
         "Status: overdue (past its due date), due, upcoming (with --within).\n"
