@@ -70,7 +70,7 @@ TEST_CASE("a weekday name means the next one, strictly after today, for a plan")
     CHECK(when("thursday", Direction::future) == "2026-11-26");
 }
 
-TEST_CASE("relative and named days carry no time of day; a date-time keeps its time") {
+TEST_CASE("relative and named days carry no time of day, a date-time keeps its time") {
     CHECK_FALSE(parse_when("today", monday_morning, Direction::past).has_time);
     CHECK_FALSE(parse_when("-3d", monday_morning, Direction::past).has_time);
     CHECK(parse_when("2026-11-22 15:00", monday_morning, Direction::past).has_time);
@@ -119,7 +119,7 @@ TEST_CASE("bad durations are usage errors") {
                       "2w, 3m), or never");
 }
 
-TEST_CASE("adding a duration moves the date and time; the result's calendar day is what counts") {
+TEST_CASE("adding a duration moves the date and time, the result's calendar day is what counts") {
     // SPEC §5: with thank_within = "24h" a meeting on 2026-11-20 is due 2026-11-21,
     // and with "36h" a meeting at 2026-11-20T23:30 is due 2026-11-22.
     const DateTime meeting_day = at_start_of(date::local_days{2026_y / 11 / 20});

@@ -81,7 +81,7 @@ TEST_CASE("follow-up: the message names the request and ends with the command th
     CHECK(r.name == "ann");
 }
 
-TEST_CASE("follow-up: any contact-facing answer or step after the request cancels it; a private note does not") {
+TEST_CASE("follow-up: any contact-facing answer or step after the request cancels it, a private note does not") {
     // Guidance: the follow-up is for silence; a reply, a meeting, a no, or
     // another touch is not silence.
     for (std::string_view type : {"replied", "declined", "met", "thanked", "checked-in", "followed-up", "moved-on"}) {
@@ -262,7 +262,7 @@ TEST_CASE("notes: a meeting logged with no notes is due the same day") {
     CHECK(s.all("2026-11-20").at(0).message.ends_with("kith note ann TEXT"));
 }
 
-TEST_CASE("notes: notes, a learned point, or a note event afterwards end it; blanks do not") {
+TEST_CASE("notes: notes, a learned point, or a note event afterwards end it, blanks do not") {
     const std::string thanked = event("thanked", "2026-11-20");
     Scene s;
     s.contacts = {contact("a", event("met", "2026-11-20", "notes = \"x\"\n") + thanked),
@@ -348,7 +348,7 @@ TEST_CASE("referral: with neither a meeting nor an added date there is no remind
     CHECK(s.on("2026-11-12") == Lines{});
 }
 
-TEST_CASE("referral: any contact-facing event ends it; a private note does not") {
+TEST_CASE("referral: any contact-facing event ends it, a private note does not") {
     Scene s;
     s.contacts = {
         contact("a", "referred_by = \"j\"\nadded = 2026-11-01\n" + event("requested", "2026-11-03")),
