@@ -144,6 +144,10 @@ Duration parse_duration(std::string_view text, bool allow_never) {
         n = count(text.substr(0, text.size() - 1));
         unit = unit_length(text.back());
     }
+    // A century is longer than any job search: past it, dates leave the calendar.
+    constexpr std::chrono::hours longest{100 * 366 * 24};
+    if (n && unit && *n >= 0 && *n * *unit > longest)
+        throw Error(Exit::usage, fmt::format("invalid duration '{}': longer than 100 years", text));
     if (!n || !unit || *n < 0)
         throw Error(Exit::usage, fmt::format("invalid duration '{}': expected a whole number and a unit h, d, w "
                                              "or m (as in 36h, 14d, 2w, 3m){}",

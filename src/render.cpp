@@ -74,21 +74,26 @@ void render_tsv(std::ostream& out, std::span<const Reminder> reminders, Date tod
                    to_string(r.rule), one_line(r.contact), one_line(r.name), one_line(r.message));
 }
 
-// JSON through toml++'s JSON formatter, which does the escaping.
+// A JSON string, escaped by toml++'s JSON formatter.
+std::string json_string(std::string_view text) {
+    std::ostringstream out;
+    out << toml::json_formatter{toml::value<std::string>(std::string(text))};
+    return out.str();
+}
+
+// One object a line, keys in SPEC §5's order (toml++'s own tables would sort them).
 void render_json(std::ostream& out, std::span<const Reminder> reminders, Date today) {
-    toml::array array;
-    for (const Reminder& r : reminders) {
-        array.push_back(toml::table{
-            {"due", format_date(r.due)},
-            {"from", format_date(r.from)},
-            {"status", std::string(to_string(status_of(r, today)))},
-            {"rule", std::string(to_string(r.rule))},
-            {"contact", r.contact},
-            {"name", r.name},
-            {"message", r.message},
-        });
+    out << '[';
+    for (std::size_t i = 0; i < reminders.size(); ++i) {
+        const Reminder& r = reminders[i];
+        fmt::print(out,
+                   "{}\n  {{\"due\": {}, \"from\": {}, \"status\": {}, \"rule\": {}, \"contact\": {}, \"name\": {}, "
+                   "\"message\": {}}}",
+                   i == 0 ? "" : ",", json_string(format_date(r.due)), json_string(format_date(r.from)),
+                   json_string(to_string(status_of(r, today))), json_string(to_string(r.rule)), json_string(r.contact),
+                   json_string(r.name), json_string(r.message));
     }
-    out << toml::json_formatter{array} << '\n';
+    out << (reminders.empty() ? "]\n" : "\n]\n");
 }
 
 void render_ics(std::ostream& out, std::span<const Reminder> reminders, Date today) {

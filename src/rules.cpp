@@ -188,18 +188,17 @@ void referral(Report& report, const History& h, const std::map<std::string, Hist
 }
 
 // After meeting a referral, tell the person who referred you how it went.
-void report_back(Report& report, const History& referrer, const std::map<std::string, History, std::less<>>& everyone,
+void report_back(Report& report, const History& referrer, std::span<const History* const> referred_by_them,
                  const Policy& policy) {
     if (policy.report_back_within.never) return;
-    for (const auto& [slug, referred] : everyone) {
-        if (referred.contact.referred_by != referrer.contact.slug) continue;
-        const Event* met = referred.first_of(EventType::met);
+    for (const History* referred : referred_by_them) {
+        const Event* met = referred->first_of(EventType::met);
         if (!met || referrer.contact_facing_since(met->date.day())) continue;
         report.add(Rule::report_back, referrer.contact, met->date.day(), (met->date + policy.report_back_within).day(),
                    fmt::format("You met {}, whom they referred you to, on {}: tell them how it went. "
                                "Then: kith check-in {}",
-                               referred.contact.name, day_of(met->date), referrer.contact.slug),
-                   slug);
+                               referred->contact.name, day_of(met->date), referrer.contact.slug),
+                   referred->contact.slug);
     }
 }
 
@@ -286,6 +285,11 @@ std::vector<Reminder> reminders(std::span<const Contact> contacts, std::span<con
     for (const Contact& contact : contacts)
         everyone.try_emplace(contact.slug, History{contact, timeline(contact, today), stage_of(contact, today)});
 
+    // Who referred whom, so that report-back reads each contact once.
+    std::map<std::string_view, std::vector<const History*>> referrals;
+    for (const auto& [slug, h] : everyone)
+        if (!h.contact.referred_by.empty()) referrals[h.contact.referred_by].push_back(&h);
+
     const Milestone* news = nullptr;
     for (const Milestone& m : milestones)
         if (m.date.day() <= today && (!news || m.date.day() >= news->date.day())) news = &m;
@@ -299,7 +303,8 @@ std::vector<Reminder> reminders(std::span<const Contact> contacts, std::span<con
         prepare_or_log(report, h, policy, today);
         notes_and_thanks(report, h, policy);
         referral(report, h, everyone, policy);
-        report_back(report, h, everyone, policy);
+        if (auto referred = referrals.find(slug); referred != referrals.end())
+            report_back(report, h, referred->second, policy);
         keep_in_touch(report, h, policy);
         share_news(report, h, news, policy);
     }

@@ -109,6 +109,12 @@ TEST_CASE("durations: a whole number and a unit, m being 30 days") {
     CHECK(parse_duration("never", true).never);
 }
 
+TEST_CASE("a duration longer than a century is refused before it can leave the calendar") {
+    CHECK(parse_duration("1200m", false).length == std::chrono::hours{1200 * 30 * 24});
+    CHECK_THROWS_WITH(parse_duration("9999999m", false), "invalid duration '9999999m': longer than 100 years");
+    CHECK_THROWS_WITH(parse_duration("99999w", true), "invalid duration '99999w': longer than 100 years");
+}
+
 TEST_CASE("bad durations are usage errors") {
     for (std::string_view text : {"", "14", "d", "14x", "-1d", "1.5d", "14 d", "never", "NEVER", "99999999d"}) {
         CAPTURE(text);

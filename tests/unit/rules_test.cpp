@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -14,6 +15,12 @@ using namespace kith;
 using namespace date::literals;
 
 namespace doctest {
+template <>
+struct StringMaker<std::set<std::string>> {
+    static String convert(const std::set<std::string>& lines) {
+        return fmt::format("{{{}}}", fmt::join(lines, " | ")).c_str();
+    }
+};
 template <>
 struct StringMaker<std::vector<std::string>> {
     static String convert(const std::vector<std::string>& lines) {
@@ -173,9 +180,9 @@ TEST_CASE("schedule: a reply with no meeting set is due within two days") {
     s.contacts = {contact("ann", event("requested", "2026-11-02") + event("replied", "2026-11-04T18:00:00"))};
     CHECK(s.on("2026-11-04") == Lines{"schedule ann 2026-11-04 2026-11-06"});
     CHECK(s.all("2026-11-04").at(0).message.ends_with("kith schedule ann WHEN"));
-    s.policy.schedule_within = parse_duration("36h", true);
-    // 2026-11-04 18:00 + 36h = 2026-11-06 06:00.
-    CHECK(s.on("2026-11-04") == Lines{"schedule ann 2026-11-04 2026-11-06"});
+    s.policy.schedule_within = parse_duration("12h", true);
+    // 2026-11-04 18:00 + 12h = 2026-11-05 06:00.
+    CHECK(s.on("2026-11-04") == Lines{"schedule ann 2026-11-04 2026-11-05"});
 }
 
 TEST_CASE("schedule: a reply to a thank-you is not a reply to a request") {
@@ -306,6 +313,13 @@ TEST_CASE("thank: a thank-you after the meeting ends it, one before it does not"
     CHECK(s.on("2026-11-22") == Lines{"thank b 2026-11-20 2026-11-21"});
 }
 
+TEST_CASE("thank: a second meeting wants its own thank-you") {
+    Scene s;
+    s.contacts = {contact("ann", event("met", "2026-10-01", "notes = \"x\"\n") + event("thanked", "2026-10-01") +
+                                     event("met", "2026-11-20", "notes = \"y\"\n"))};
+    CHECK(s.on("2026-11-20") == Lines{"thank ann 2026-11-20 2026-11-21"});
+}
+
 TEST_CASE("thank: a thank-you recorded late with a past --date still counts after the meeting") {
     Scene s;
     s.contacts = {contact("ann", event("thanked", "2026-11-21") + event("met", "2026-11-20", "notes = \"x\"\n"))};
@@ -390,6 +404,18 @@ TEST_CASE("report-back: a contact-facing event with the referrer on or after tha
     s.contacts = {contact("jordan", event("checked-in", "2026-11-09") + event("note", "2026-11-12", "note = \"x\"\n")),
                   contact("alex", alex)};
     CHECK(s.on("2026-11-20") == Lines{"report-back jordan 2026-11-10 2026-11-17"});
+}
+
+TEST_CASE("report-back: the policy's report_back_within, and none for a referrer you moved on from") {
+    const std::string alex = "referred_by = \"jordan\"\n" + event("met", "2026-11-10T18:00:00", "notes = \"x\"\n") +
+                             event("thanked", "2026-11-10");
+    Scene s;
+    s.policy.keep_in_touch = parse_duration("never", true);
+    s.policy.report_back_within = parse_duration("36h", true);
+    s.contacts = {contact("jordan", ""), contact("alex", alex)};
+    CHECK(s.on("2026-11-11") == Lines{"report-back jordan 2026-11-10 2026-11-12"});
+    s.contacts = {contact("jordan", event("moved-on", "2026-11-01")), contact("alex", alex)};
+    CHECK(s.on("2026-11-11") == Lines{});
 }
 
 TEST_CASE("report-back: one reminder per referral met") {
@@ -486,6 +512,15 @@ TEST_CASE("share-news: telling them (any contact-facing event on or after the da
     CHECK(s.on("2026-11-20") == Lines{"share-news noted 2026-11-16 2026-11-23"});
 }
 
+TEST_CASE("share-news: the policy's share_news_within") {
+    Scene s;
+    s.policy.keep_in_touch = parse_duration("never", true);
+    s.policy.share_news_within = parse_duration("3d", true);
+    s.contacts = {contact("ann", event("met", "2026-10-01", "notes = \"x\"\n") + event("thanked", "2026-10-01"))};
+    s.milestones = {{at_start_of(day("2026-11-16")), "News"}};
+    CHECK(s.on("2026-11-20") == Lines{"share-news ann 2026-11-16 2026-11-19"});
+}
+
 TEST_CASE("share-news: a milestone dated after today is ignored") {
     Scene s;
     s.policy.keep_in_touch = parse_duration("never", true);
@@ -498,6 +533,7 @@ TEST_CASE("share-news: a milestone dated after today is ignored") {
 // ---- across rules --------------------------------------------------------------
 
 TEST_CASE("a moved-on contact gets no reminders at all") {
+    // Guidance: "No answer after the second attempt: move on to other contacts."
     Scene s;
     s.contacts = {contact("ann", "referred_by = \"x\"\nadded = 2026-11-01\n" + event("met", "2026-11-02") +
                                      event("moved-on", "2026-11-03"))};
@@ -505,13 +541,15 @@ TEST_CASE("a moved-on contact gets no reminders at all") {
     CHECK(s.on("2026-11-20") == Lines{});
 }
 
-TEST_CASE("a declined contact is left alone but for the thanks and notes of a meeting that happened") {
+TEST_CASE("a declined contact gets no follow-up, move-on or keep-in-touch") {
+    // Guidance: a no is an answer; the guides' follow-ups are for silence.
     Scene s;
     s.contacts = {contact("ann", event("requested", "2026-11-01") + event("declined", "2026-11-03"))};
     CHECK(s.on("2026-12-20") == Lines{});
 }
 
 TEST_CASE("reminders are sorted by due date, then rule id, then slug") {
+    // SPEC §5: the morning report reads most urgent first, the same way every day.
     Scene s;
     s.contacts = {contact("zed", event("met", "2026-11-20")), contact("amy", event("met", "2026-11-20")),
                   contact("bob", event("requested", "2026-11-06"))};
@@ -520,14 +558,51 @@ TEST_CASE("reminders are sorted by due date, then rule id, then slug") {
                                       "thank zed 2026-11-20 2026-11-21"});
 }
 
-TEST_CASE("the same inputs always give the same report") {
+TEST_CASE("each policy value set to never turns off its rule, and only its rule") {
+    // SPEC §5: "Any policy value may be "never": that rule is off."
+    // A network where, on 2026-11-23, every rule has a reminder.
+    const std::string met_old = event("met", "2026-08-01", "notes = \"x\"\n") + event("thanked", "2026-08-01");
     Scene s;
-    s.contacts = {contact("ann", event("met", "2026-11-20")), contact("bo", event("requested", "2026-11-01"))};
-    const auto first = s.all("2026-11-21");
-    const auto second = s.all("2026-11-21");
-    REQUIRE(first.size() == second.size());
-    for (std::size_t i = 0; i < first.size(); ++i)
-        CHECK(first[i].message == second[i].message);
+    s.contacts = {
+        contact("asked", event("requested", "2026-11-01")),
+        contact("chased", event("requested", "2026-10-01") + event("followed-up", "2026-11-01")),
+        contact("answered", event("requested", "2026-11-01") + event("replied", "2026-11-22")),
+        contact("soon", event("scheduled", "2026-11-10", "at = 2026-11-24\n")),
+        contact("passed", event("scheduled", "2026-11-10", "at = 2026-11-20\n")),
+        contact("fresh", event("met", "2026-11-22", "referrals = [\"ref\"]\n")),
+        contact("ref", "referred_by = \"fresh\"\nadded = 2026-11-22\n"),
+        contact("teller", event("met", "2026-07-01", "notes = \"x\"\n") + event("thanked", "2026-07-01") +
+                              event("checked-in", "2026-11-20")),
+        contact("told", "referred_by = \"teller\"\n" + event("met", "2026-11-21", "notes = \"x\"\n") +
+                            event("thanked", "2026-11-21")),
+        contact("old", met_old),
+    };
+    s.milestones = {{at_start_of(day("2026-11-21")), "News"}};
+    const auto rules_listed = [&] {
+        std::set<std::string> out;
+        for (const Reminder& r : select_due(s.all("2026-11-23"), {}, day("2026-11-23")))
+            out.insert(std::string(to_string(r.rule)));
+        return out;
+    };
+    const std::set<std::string> every = rules_listed();
+    REQUIRE(every.size() == 11);
+    const std::pair<std::string_view, std::string_view> rule_of[] = {
+        {"follow_up_after", "follow-up"},      {"move_on_after", "move-on"},       {"schedule_within", "schedule"},
+        {"prepare_before", "prepare"},         {"thank_within", "thank"},          {"referral_within", "referral"},
+        {"report_back_within", "report-back"}, {"keep_in_touch", "keep-in-touch"}, {"share_news_within", "share-news"},
+    };
+    for (const auto& [key, rule] : rule_of) {
+        CAPTURE(key);
+        const auto field = std::find_if(policy_fields().begin(), policy_fields().end(),
+                                        [&](const PolicyField& f) { return f.key == key; });
+        REQUIRE(field != policy_fields().end());
+        const Policy saved = s.policy;
+        s.policy.*(field->member) = parse_duration("never", true);
+        std::set<std::string> expected = every;
+        expected.erase(std::string(rule));
+        CHECK(rules_listed() == expected);
+        s.policy = saved;
+    }
 }
 
 TEST_CASE("status: overdue after the due day, due from its from to its due, upcoming before") {
