@@ -17,7 +17,7 @@ namespace {
 
 constexpr std::string_view date_forms =
     "expected YYYY-MM-DD, YYYY-MM-DD HH:MM, today, yesterday, tomorrow, "
-    "-3d, +2w, +1m or a weekday (mon ... sun)";
+    "-3d, +2w, +1m or a weekday (mon ... sun), each optionally followed by HH:MM";
 
 // Reads exactly `width` digits at `pos`, or nothing.
 std::optional<int> digits(std::string_view text, std::size_t pos, std::size_t width) {
@@ -103,6 +103,14 @@ DateTime at_start_of(Date day) {
 
 DateTime parse_when(std::string_view text, const DateTime& now, Direction direction) {
     const Date today = now.day();
+    // "tomorrow 15:00", "thu 09:30", "+3d 14:00": a day in words, then a time.
+    if (const auto space = text.rfind(' ');
+        space != std::string_view::npos && space > 0 && !digits(text, 0, 4).has_value()) {
+        if (auto time = parse_time(text.substr(space + 1), text)) {
+            const DateTime day = parse_when(text.substr(0, space), now, direction);
+            if (!day.has_time) return DateTime{day.local + *time, true, std::nullopt};
+        }
+    }
     const std::string word = ascii_lowercase(text);
     if (word == "now") return now;
     if (word == "today") return at_start_of(today);

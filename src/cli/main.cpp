@@ -121,6 +121,13 @@ int run(int argc, char** argv) {
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->type_name("WHEN");
     app.add_flag("-q,--quiet", globals.quiet, "Print nothing but errors and warnings");
+    app.footer(
+        "Run 'kith help COMMAND' (or 'kith COMMAND --help') for a command's options and an example.\n\n"
+        "Getting started:\n"
+        "  kith init\n"
+        "  kith add-contact \"Priya Singh\" --company \"Acme Batteries\" --source \"alumni directory\"\n"
+        "  kith request priya --via email\n"
+        "  kith due");
     app.require_subcommand(1);
     app.fallthrough();
     for (const Command& command : commands())

@@ -516,4 +516,14 @@ expect_round_trip 'text starting with a newline' $'\nafter a blank first line'
 expect_round_trip 'text with tabs and control characters' $'tab\there, cr\r\nbell\a, esc\e, del\x7f'
 expect_round_trip 'text with emoji and other Unicode' $'🎉 Zoë, 李小龙, e\xcc\x81, \xe2\x80\xae, \xef\xbb\xbf'
 
+test_expect_success 'schedule WHEN may be a day in words and a time' '
+	new_network
+	kith add-contact "Jordan Lee" -q
+	run_kith --today 2026-11-23 schedule jordan-lee "tomorrow 15:00"
+	expect_status 0
+	expect_contains net/contacts/jordan-lee.toml "at = 2026-11-24T15:00:00"
+	run_kith --today 2026-11-23 schedule jordan-lee "thu 09:30"
+	expect_contains net/contacts/jordan-lee.toml "at = 2026-11-26T09:30:00"
+'
+
 test_done

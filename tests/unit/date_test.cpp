@@ -56,6 +56,14 @@ TEST_CASE("every date form of SPEC §3 reads as the day it names") {
     }
 }
 
+TEST_CASE("a day in words can take a time of day") {
+    CHECK(when("tomorrow 15:00") == "2026-11-24 15:00");
+    CHECK(when("thu 09:30", Direction::future) == "2026-11-26 09:30");
+    CHECK(when("+3d 14:00") == "2026-11-26 14:00");
+    CHECK(usage_error("tomorrow 25:00") == "invalid time 'tomorrow 25:00': hours run from 00 to 23");
+    CHECK(usage_error("soon 15:00").find("expected YYYY-MM-DD") != std::string::npos);
+}
+
 TEST_CASE("a weekday name means the most recent one for --date, today included") {
     CHECK(when("mon") == "2026-11-23");
     CHECK(when("sun") == "2026-11-22");

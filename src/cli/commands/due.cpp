@@ -57,7 +57,7 @@ void add_due(CLI::App& command, Globals& globals) {
     auto options = std::make_shared<DueOptions>();
     command.add_option("--within", options->within, "Also list what becomes active within D: 3d, 1w (default 0d)")
         ->type_name("D");
-    command.add_option("--rule", options->rules, "Only this rule (repeat for more): follow-up, thank, ...")
+    command.add_option("--rule", options->rules, "Only this rule (repeat for more): " + rule_names())
         ->type_name("RULE")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);

@@ -23,7 +23,8 @@ void add_schedule(CLI::App& command, Globals& globals) {
     auto options = std::make_shared<ScheduleOptions>();
     add_contact_and_date(command, options->event, "When you arranged it (default: now)");
     command
-        .add_option("WHEN", options->when, "When the meeting is: 2026-11-25 15:00, tomorrow, +3d, thu (the next one)")
+        .add_option("WHEN", options->when,
+                    "When the meeting is: \"2026-11-25 15:00\", \"tomorrow 15:00\", +3d, thu (the next one)")
         ->required();
     command.add_option("--where", options->where, "Where: an address, a phone number, a video link")->type_name("TEXT");
     command.add_flag("--virtual", options->is_virtual, "A phone or video call (test your setup the night before)");
