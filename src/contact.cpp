@@ -180,6 +180,19 @@ std::string_view to_string(Stage stage) {
     return "new";
 }
 
+std::span<const Stage> all_stages() {
+    static constexpr std::array<Stage, 8> stages = {Stage::new_contact, Stage::requested, Stage::followed_up,
+                                                    Stage::replied,     Stage::scheduled, Stage::met,
+                                                    Stage::declined,    Stage::moved_on};
+    return stages;
+}
+
+std::optional<Stage> parse_stage(std::string_view text) {
+    for (Stage stage : all_stages())
+        if (to_string(stage) == text) return stage;
+    return std::nullopt;
+}
+
 std::vector<const Event*> timeline(const Contact& contact, Date today) {
     std::vector<const Event*> out;
     for (const Event& event : contact.events)

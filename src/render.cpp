@@ -1,7 +1,9 @@
 // The output formats of `kith due`.
 #include "kith/render.hpp"
 
+#include <algorithm>
 #include <array>
+#include <map>
 #include <sstream>
 
 #include <fmt/color.h>
@@ -121,7 +123,97 @@ void render_ics(std::ostream& out, std::span<const Reminder> reminders, Date tod
     out << text;
 }
 
+// How many columns a text takes: its code points (fmt pads by the same count).
+std::size_t width(std::string_view text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string optional_date(const std::optional<Date>& day) {
+    return day ? format_date(*day) : std::string();
+}
+
+std::string next_text(const Standing& s) {
+    return s.next ? fmt::format("{} {}", format_date(s.next->due), to_string(s.next->rule)) : std::string();
+}
+
+void render_list_text(std::ostream& out, std::span<const Standing> standings, Date today, bool color) {
+    if (standings.empty()) {
+        fmt::print(out, "No contacts.\n");
+        return;
+    }
+    std::size_t name = 4, slug = 4, company = 7;
+    for (const Standing& s : standings) {
+        name = std::max(name, width(s.contact->name));
+        slug = std::max(slug, s.contact->slug.size());
+        company = std::max(company, width(s.contact->company));
+    }
+    const auto row = [&](std::string_view a, std::string_view b, std::string_view c, std::string_view d,
+                         std::string_view e, std::string_view f) {
+        std::string line =
+            fmt::format("{:<{}}  {:<{}}  {:<{}}  {:<11}  {:<10}  {}", a, name, b, slug, c, company, d, e, f);
+        while (line.ends_with(' '))
+            line.pop_back();
+        return line;
+    };
+    const std::string header = row("NAME", "SLUG", "COMPANY", "STAGE", "LAST", "NEXT");
+    fmt::print(out, "{}\n", color ? fmt::format(fmt::emphasis::bold, "{}", header) : header);
+    std::map<Stage, int> counts;
+    for (const Standing& s : standings) {
+        ++counts[s.stage];
+        std::string line = row(one_line(s.contact->name), s.contact->slug, one_line(s.contact->company),
+                               to_string(s.stage), optional_date(s.last_interaction), next_text(s));
+        if (color && s.next && status_of(*s.next, today) == Status::overdue)
+            line = fmt::format(fmt::fg(fmt::terminal_color::red), "{}", line);
+        fmt::print(out, "{}\n", line);
+    }
+    std::string summary;
+    for (Stage stage : all_stages())
+        if (counts[stage] > 0)
+            summary += fmt::format("{}{} {}", summary.empty() ? "" : ", ", counts[stage], to_string(stage));
+    fmt::print(out, "\n{} contact{}: {}\n", standings.size(), standings.size() == 1 ? "" : "s", summary);
+}
+
 }  // namespace
+
+std::optional<ListFormat> parse_list_format(std::string_view text) {
+    if (text == "text") return ListFormat::text;
+    if (text == "tsv") return ListFormat::tsv;
+    if (text == "json") return ListFormat::json;
+    return std::nullopt;
+}
+
+void render_list(std::ostream& out, std::span<const Standing> standings, ListFormat format, Date today, bool color) {
+    switch (format) {
+        case ListFormat::text: render_list_text(out, standings, today, color); break;
+        case ListFormat::tsv:
+            for (const Standing& s : standings)
+                fmt::print(out, "{}\t{}\t{}\t{}\t{}\t{}\t{}\n", s.contact->slug, one_line(s.contact->name),
+                           one_line(s.contact->company), to_string(s.stage), optional_date(s.last_interaction),
+                           s.next ? format_date(s.next->due) : "", s.next ? to_string(s.next->rule) : "");
+            break;
+        case ListFormat::json:
+            out << '[';
+            for (std::size_t i = 0; i < standings.size(); ++i) {
+                const Standing& s = standings[i];
+                const std::string next =
+                    s.next ? fmt::format("{{\"due\": {}, \"from\": {}, \"status\": {}, \"rule\": {}, \"message\": {}}}",
+                                         json_string(format_date(s.next->due)), json_string(format_date(s.next->from)),
+                                         json_string(to_string(status_of(*s.next, today))),
+                                         json_string(to_string(s.next->rule)), json_string(s.next->message))
+                           : "null";
+                fmt::print(
+                    out,
+                    "{}\n  {{\"contact\": {}, \"name\": {}, \"company\": {}, \"stage\": {}, \"last_interaction\": {}, "
+                    "\"next\": {}}}",
+                    i == 0 ? "" : ",", json_string(s.contact->slug), json_string(s.contact->name),
+                    json_string(s.contact->company), json_string(to_string(s.stage)),
+                    s.last_interaction ? json_string(format_date(*s.last_interaction)) : "null", next);
+            }
+            out << (standings.empty() ? "]\n" : "\n]\n");
+            break;
+    }
+}
 
 std::optional<DueFormat> parse_due_format(std::string_view text) {
     if (text == "text") return DueFormat::text;

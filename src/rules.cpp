@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "kith/text.hpp"
+
 namespace kith {
 
 namespace {
@@ -318,6 +320,31 @@ std::vector<Reminder> reminders(std::span<const Contact> contacts, std::span<con
 
 bool is_third_attempt(const Contact& contact, Date day) {
     return stage_of(contact, day).stage == Stage::followed_up;
+}
+
+std::vector<Standing> standings(std::span<const Contact> contacts, std::span<const Reminder> all_reminders,
+                                const ListFilter& filter, Date today) {
+    std::map<std::string_view, const Reminder*> first_due;  // all_reminders is sorted by due date
+    for (const Reminder& r : all_reminders)
+        first_due.try_emplace(r.contact, &r);
+
+    const std::string tag = fold_case(filter.tag), company = fold_case(filter.company);
+    std::vector<Standing> out;
+    for (const Contact& contact : contacts) {
+        if (!tag.empty() && std::none_of(contact.tags.begin(), contact.tags.end(),
+                                         [&](const std::string& t) { return fold_case(t) == tag; }))
+            continue;
+        if (!company.empty() && fold_case(contact.company).find(company) == std::string::npos) continue;
+        Standing standing{&contact, stage_of(contact, today).stage, std::nullopt, std::nullopt};
+        if (filter.stage && standing.stage != *filter.stage) continue;
+        const History h{contact, timeline(contact, today), {}};
+        if (const Event* last = h.last_contact_facing()) standing.last_interaction = last->date.day();
+        if (auto next = first_due.find(contact.slug); next != first_due.end()) standing.next = *next->second;
+        out.push_back(std::move(standing));
+    }
+    std::sort(out.begin(), out.end(),
+              [](const Standing& a, const Standing& b) { return a.contact->slug < b.contact->slug; });
+    return out;
 }
 
 std::vector<Reminder> select_due(std::vector<Reminder> all, const DueFilter& filter, Date today) {

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -77,6 +78,9 @@ Contact parse_contact(std::string_view text, std::string_view file, std::string 
 enum class Stage { new_contact, requested, followed_up, replied, scheduled, met, declined, moved_on };
 
 std::string_view to_string(Stage stage);
+std::optional<Stage> parse_stage(std::string_view text);
+// Every stage, in the order of the outreach.
+std::span<const Stage> all_stages();
 
 // The events dated on or before `today`, by calendar date, ties by file order.
 std::vector<const Event*> timeline(const Contact& contact, Date today);

@@ -20,6 +20,16 @@ std::optional<DueFormat> parse_due_format(std::string_view text);
 // when there is nothing to report, except an empty JSON array or calendar.
 void render_due(std::ostream& out, std::span<const Reminder> reminders, DueFormat format, Date today, bool color);
 
+// The formats of `kith list`.
+enum class ListFormat { text, tsv, json };
+std::optional<ListFormat> parse_list_format(std::string_view text);
+
+// Writes one line per contact. Text is aligned columns (name, slug, company,
+// stage, last interaction, next reminder) and a summary line counting the
+// stages; TSV (slug, name, company, stage, last, next due, next rule) and
+// JSON carry no summary.
+void render_list(std::ostream& out, std::span<const Standing> standings, ListFormat format, Date today, bool color);
+
 // RFC 5545 TEXT escaping (backslash, semicolon, comma, newline).
 std::string ics_escape(std::string_view text);
 // RFC 5545 line folding: CRLF endings, no line longer than 75 octets, never

@@ -104,4 +104,24 @@ struct DueFilter {
 // The reminders whose `from` is on or before today + within, that pass the filter.
 std::vector<Reminder> select_due(std::vector<Reminder> all, const DueFilter& filter, Date today);
 
+// Where one contact stands, for `kith list`.
+struct Standing {
+    const Contact* contact = nullptr;
+    Stage stage = Stage::new_contact;
+    std::optional<Date> last_interaction;  // the last contact-facing event up to today
+    std::optional<Reminder> next;          // the reminder due first, active or not
+};
+
+// What `kith list` narrows the list to; empty fields match every contact.
+struct ListFilter {
+    std::string tag;              // one of its tags, ignoring case
+    std::optional<Stage> stage;
+    std::string company;          // a part of its company, ignoring case
+};
+
+// Every contact that passes the filter, in slug order, with its stage, last
+// interaction and next reminder (from all of `reminders`' output for today).
+std::vector<Standing> standings(std::span<const Contact> contacts, std::span<const Reminder> all_reminders,
+                                const ListFilter& filter, Date today);
+
 }  // namespace kith

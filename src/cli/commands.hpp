@@ -34,5 +34,6 @@ void add_note(CLI::App& command, Globals& globals);
 void add_move_on(CLI::App& command, Globals& globals);
 void add_milestone(CLI::App& command, Globals& globals);
 void add_due(CLI::App& command, Globals& globals);
+void add_list(CLI::App& command, Globals& globals);
 
 }  // namespace kith::cli

@@ -29,6 +29,7 @@ std::span<const Command> commands() {
         {"move-on", "Stop reminders for a contact until a new request", add_move_on},
         {"milestone", "Record news to share: an offer, a chosen path", add_milestone},
         {"due", "Show the reminders: what the guides say to do, and by when", add_due},
+        {"list", "List contacts: stage, last interaction, next reminder", add_list},
     };
     return table;
 }

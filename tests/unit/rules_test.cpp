@@ -653,3 +653,36 @@ TEST_CASE("a second follow-up with no reply is the third attempt") {
     CHECK_FALSE(is_third_attempt(asked, day("2026-11-15")));
     CHECK_FALSE(is_third_attempt(answered, day("2026-11-29")));
 }
+
+TEST_CASE("standings give each contact's stage, last contact-facing event and first-due reminder") {
+    Scene s;
+    s.contacts = {
+        contact("ann", "tags = [\"Alumni\"]\ncompany = \"Acme Batteries\"\n" + event("requested", "2026-11-02") +
+                           event("note", "2026-11-05", "note = \"x\"\n")),
+        contact("bo", "company = \"Volta\"\n" + event("met", "2026-11-20") + event("requested", "2026-12-01")),
+        contact("cy", "")};
+    const Date today = day("2026-11-23");
+    const auto all = s.all("2026-11-23");
+    const auto every = standings(s.contacts, all, {}, today);
+    REQUIRE(every.size() == 3);
+    CHECK(every[0].stage == Stage::requested);
+    CHECK(every[0].last_interaction == day("2026-11-02"));
+    REQUIRE(every[0].next);
+    CHECK(every[0].next->rule == Rule::follow_up);
+    CHECK(every[1].stage == Stage::met);  // the request of 12-01 lies after today
+    CHECK(every[1].next->rule == Rule::notes);
+    CHECK_FALSE(every[2].last_interaction);
+    CHECK_FALSE(every[2].next);
+
+    CHECK(standings(s.contacts, all, {"alumni", std::nullopt, ""}, today).size() == 1);
+    CHECK(standings(s.contacts, all, {"", Stage::met, ""}, today).at(0).contact->slug == "bo");
+    CHECK(standings(s.contacts, all, {"", std::nullopt, "acme"}, today).at(0).contact->slug == "ann");
+    CHECK(standings(s.contacts, all, {"", Stage::declined, ""}, today).empty());
+}
+
+TEST_CASE("stages read and print as kith list spells them") {
+    for (Stage stage : all_stages())
+        CHECK(parse_stage(to_string(stage)) == stage);
+    CHECK(parse_stage("new") == Stage::new_contact);
+    CHECK_FALSE(parse_stage("New"));
+}

@@ -1,0 +1,66 @@
+// kith list: every contact, where it stands, and what is next.
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "kith/error.hpp"
+#include "kith/network.hpp"
+#include "kith/render.hpp"
+#include "kith/rules.hpp"
+
+namespace kith::cli {
+
+namespace {
+
+struct ListOptions {
+    std::string tag;
+    std::string stage;
+    std::string company;
+    std::string format = "text";
+};
+
+std::string stage_names() {
+    std::string out;
+    for (Stage stage : all_stages())
+        out += fmt::format("{}{}", out.empty() ? "" : ", ", to_string(stage));
+    return out;
+}
+
+void run(Globals& globals, const ListOptions& options) {
+    ListFilter filter{options.tag, std::nullopt, options.company};
+    if (!options.stage.empty()) {
+        filter.stage = parse_stage(options.stage);
+        if (!filter.stage)
+            throw Error(Exit::usage, fmt::format("unknown stage '{}' (the stages: {})", options.stage, stage_names()));
+    }
+    const Date today = now(globals).day();
+    const Network network = open_network(globals);
+    const Config config = load_config(network);
+    LoadedContacts loaded = load_contacts(network);
+    const auto all = reminders(loaded.contacts, config.milestones, config.policy, today);
+    const auto shown = standings(loaded.contacts, all, filter, today);
+    if (!globals.quiet) render_list(std::cout, shown, *parse_list_format(options.format), today, use_color(globals));
+    globals.problems = std::move(loaded.problems);
+}
+
+}  // namespace
+
+void add_list(CLI::App& command, Globals& globals) {
+    auto options = std::make_shared<ListOptions>();
+    command.add_option("--tag", options->tag, "Only contacts with this tag")->type_name("TAG");
+    command.add_option("--stage", options->stage, "Only contacts at this stage: " + stage_names())->type_name("STAGE");
+    command.add_option("--company", options->company, "Only contacts whose company contains this text")
+        ->type_name("TEXT");
+    command.add_option("--format", options->format, "text (default), tsv or json")
+        ->check(CLI::IsMember({"text", "tsv", "json"}))
+        ->type_name("FORMAT");
+    command.footer(
+        "LAST is the last contact-facing event; NEXT the reminder due first (see kith due).\n"
+        "TSV columns: slug, name, company, stage, last, next due, next rule.\n"
+        "\nExamples:\n  kith list\n  kith list --stage met --tag alumni\n  kith list --format tsv | cut -f1,4");
+    command.callback([&globals, options] { run(globals, *options); });
+}
+
+}  // namespace kith::cli
