@@ -180,6 +180,22 @@ std::string_view to_string(Stage stage) {
     return "new";
 }
 
+ReferralLinks referral_links(const Contact& contact, std::span<const Contact> everyone) {
+    ReferralLinks out;
+    std::vector<std::string_view> named;
+    for (const Event& event : contact.events)
+        if (event.type == EventType::met) named.insert(named.end(), event.referrals.begin(), event.referrals.end());
+    for (const Contact& other : everyone) {
+        if (other.slug == contact.referred_by) out.referred_by = &other;
+        if (&other != &contact &&
+            (other.referred_by == contact.slug || std::find(named.begin(), named.end(), other.slug) != named.end()))
+            out.referred_to.push_back(&other);
+    }
+    std::sort(out.referred_to.begin(), out.referred_to.end(),
+              [](const Contact* a, const Contact* b) { return a->slug < b->slug; });
+    return out;
+}
+
 std::span<const Stage> all_stages() {
     static constexpr std::array<Stage, 8> stages = {Stage::new_contact, Stage::requested, Stage::followed_up,
                                                     Stage::replied,     Stage::scheduled, Stage::met,

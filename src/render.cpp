@@ -9,7 +9,10 @@
 #include <fmt/color.h>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <fmt/ranges.h>
 #include <toml++/toml.h>
+
+#include "toml_text.hpp"
 
 namespace kith {
 
@@ -174,7 +177,150 @@ void render_list_text(std::ostream& out, std::span<const Standing> standings, Da
     fmt::print(out, "\n{} contact{}: {}\n", standings.size(), standings.size() == 1 ? "" : "s", summary);
 }
 
+// Every event, future ones too, by calendar date and then file order.
+std::vector<const Event*> whole_timeline(const Contact& contact) {
+    return timeline(contact, date::local_days::max());
+}
+
+std::string who(const Contact* c) {
+    return fmt::format("{} ({})", c->name, c->slug);
+}
+
+// Each line of `text` after the first indented by `indent`, so notes keep their shape.
+std::string indented(std::string_view text, std::string_view indent) {
+    std::string out;
+    for (char c : text) {
+        out += c;
+        if (c == '\n') out += indent;
+    }
+    return out;
+}
+
+void render_show_text(std::ostream& out, const Contact& c, const ReferralLinks& links,
+                      std::span<const Reminder> reminders, Date today) {
+    fmt::print(out, "{} ({})\n", c.name, c.slug);
+    const auto field = [&](std::string_view label, std::string_view value) {
+        if (!value.empty()) fmt::print(out, "  {:<16} {}\n", label, indented(value, "                   "));
+    };
+    field("email", c.email);
+    field("phone", c.phone);
+    field("company", c.company);
+    field("role", c.role);
+    field("linkedin", c.linkedin);
+    field("location", c.location);
+    field("source", c.source);
+    field("tags", fmt::format("{}", fmt::join(c.tags, ", ")));
+    if (c.keep_in_touch) field("keep in touch", format_duration(*c.keep_in_touch));
+    if (c.added) field("added", format_date(*c.added));
+    for (const auto& [key, value] : c.other_fields)
+        field(key, value);
+    field("stage", to_string(stage_of(c, today).stage));
+    for (const Reminder& r : reminders)
+        field(to_string(status_of(r, today)),
+              fmt::format("{} {}: {}", format_date(r.due), to_string(r.rule), r.message));
+    if (links.referred_by)
+        field("referred by", who(links.referred_by));
+    else if (!c.referred_by.empty())
+        field("referred by", c.referred_by + " (not in the network)");
+    std::vector<std::string> names;
+    for (const Contact* other : links.referred_to)
+        names.push_back(who(other));
+    field("referred you to", fmt::format("{}", fmt::join(names, ", ")));
+
+    const auto events = whole_timeline(c);
+    if (events.empty()) return;
+    fmt::print(out, "\nTimeline\n");
+    constexpr std::string_view pad = "                      ";
+    for (const Event* e : events) {
+        std::string head = std::string(to_string(e->type));
+        if (e->at) head += fmt::format(" for {}", format_when(*e->at));
+        if (e->is_virtual) head += " (virtual)";
+        if (!e->where.empty()) head += fmt::format(" at {}", one_line(e->where));
+        if (!e->via.empty()) head += fmt::format(" via {}", one_line(e->via));
+        fmt::print(out, "  {:<18}  {}{}\n", format_when(e->date), head, e->date.day() > today ? "  (ahead)" : "");
+        if (!e->note.empty()) fmt::print(out, "{}{}\n", pad, indented(e->note, pad));
+        if (!e->notes.empty()) fmt::print(out, "{}{}\n", pad, indented(e->notes, pad));
+        for (const std::string& point : e->learned)
+            fmt::print(out, "{}learned: {}\n", pad, indented(point, pad));
+        if (!e->referrals.empty()) fmt::print(out, "{}referrals: {}\n", pad, fmt::join(e->referrals, ", "));
+    }
+}
+
+std::string json_strings(const std::vector<std::string>& texts) {
+    std::vector<std::string> quoted;
+    for (const std::string& text : texts)
+        quoted.push_back(json_string(text));
+    return fmt::format("[{}]", fmt::join(quoted, ", "));
+}
+
+void render_show_json(std::ostream& out, const Contact& c, const ReferralLinks& links,
+                      std::span<const Reminder> reminders, Date today) {
+    std::vector<std::string> members;
+    const auto add = [&](std::string_view key, std::string value) {
+        members.push_back(fmt::format("{}: {}", json_string(key), value));
+    };
+    const auto text = [&](std::string_view key, const std::string& value) {
+        if (!value.empty()) add(key, json_string(value));
+    };
+    add("contact", json_string(c.slug));
+    add("name", json_string(c.name));
+    text("email", c.email);
+    text("phone", c.phone);
+    text("company", c.company);
+    text("role", c.role);
+    text("linkedin", c.linkedin);
+    text("location", c.location);
+    text("source", c.source);
+    text("referred_by", c.referred_by);
+    add("tags", json_strings(c.tags));
+    if (c.keep_in_touch) add("keep_in_touch", json_string(format_duration(*c.keep_in_touch)));
+    if (c.added) add("added", json_string(format_date(*c.added)));
+    std::vector<std::string> others;
+    for (const auto& [key, value] : c.other_fields)
+        others.push_back(fmt::format("{}: {}", json_string(key), json_string(value)));
+    add("other_fields", fmt::format("{{{}}}", fmt::join(others, ", ")));
+    add("stage", json_string(to_string(stage_of(c, today).stage)));
+    std::vector<std::string> referred_to;
+    for (const Contact* other : links.referred_to)
+        referred_to.push_back(other->slug);
+    add("referred_to", json_strings(referred_to));
+    std::vector<std::string> due;
+    for (const Reminder& r : reminders)
+        due.push_back(fmt::format("{{\"due\": {}, \"from\": {}, \"status\": {}, \"rule\": {}, \"message\": {}}}",
+                                  json_string(format_date(r.due)), json_string(format_date(r.from)),
+                                  json_string(to_string(status_of(r, today))), json_string(to_string(r.rule)),
+                                  json_string(r.message)));
+    add("reminders", fmt::format("[{}]", fmt::join(due, ", ")));
+    std::vector<std::string> events;
+    for (const Event* e : whole_timeline(c)) {
+        std::vector<std::string> fields = {fmt::format("\"type\": {}", json_string(to_string(e->type))),
+                                           fmt::format("\"date\": {}", json_string(toml_text(e->date)))};
+        const auto event_text = [&](std::string_view key, const std::string& value) {
+            if (!value.empty()) fields.push_back(fmt::format("{}: {}", json_string(key), json_string(value)));
+        };
+        if (e->at) fields.push_back(fmt::format("\"at\": {}", json_string(toml_text(*e->at))));
+        event_text("where", e->where);
+        if (e->is_virtual) fields.push_back("\"virtual\": true");
+        event_text("via", e->via);
+        event_text("note", e->note);
+        event_text("notes", e->notes);
+        if (!e->learned.empty()) fields.push_back(fmt::format("\"learned\": {}", json_strings(e->learned)));
+        if (!e->referrals.empty()) fields.push_back(fmt::format("\"referrals\": {}", json_strings(e->referrals)));
+        events.push_back(fmt::format("    {{{}}}", fmt::join(fields, ", ")));
+    }
+    add("events", events.empty() ? "[]" : fmt::format("[\n{}\n  ]", fmt::join(events, ",\n")));
+    fmt::print(out, "{{\n  {}\n}}\n", fmt::join(members, ",\n  "));
+}
+
 }  // namespace
+
+void render_show(std::ostream& out, const Contact& contact, const ReferralLinks& links,
+                 std::span<const Reminder> reminders, ShowFormat format, Date today) {
+    if (format == ShowFormat::json)
+        render_show_json(out, contact, links, reminders, today);
+    else
+        render_show_text(out, contact, links, reminders, today);
+}
 
 std::optional<ListFormat> parse_list_format(std::string_view text) {
     if (text == "text") return ListFormat::text;

@@ -92,6 +92,14 @@ struct StageOf {
 };
 StageOf stage_of(const Contact& contact, Date today);
 
+// Who referred a contact to you, and whom they referred you to: by the
+// contacts' `referred_by`, and by the `referrals` of meetings with them.
+struct ReferralLinks {
+    const Contact* referred_by = nullptr;     // none when unknown or not in the network
+    std::vector<const Contact*> referred_to;  // in slug order
+};
+ReferralLinks referral_links(const Contact& contact, std::span<const Contact> everyone);
+
 // The file stem for a name: ASCII letters folded from Latin ones, digits and
 // single '-' (SPEC §2); "contact" when nothing is left.
 std::string make_slug(std::string_view name);

@@ -30,6 +30,15 @@ std::optional<ListFormat> parse_list_format(std::string_view text);
 // JSON carry no summary.
 void render_list(std::ostream& out, std::span<const Standing> standings, ListFormat format, Date today, bool color);
 
+// The formats of `kith show`.
+enum class ShowFormat { text, json };
+
+// One contact in full: every field (unknown ones too), stage and next
+// reminder, referral links both ways, and the whole timeline in date order
+// with notes in full. `reminders` are that contact's, sorted.
+void render_show(std::ostream& out, const Contact& contact, const ReferralLinks& links,
+                 std::span<const Reminder> reminders, ShowFormat format, Date today);
+
 // RFC 5545 TEXT escaping (backslash, semicolon, comma, newline).
 std::string ics_escape(std::string_view text);
 // RFC 5545 line folding: CRLF endings, no line longer than 75 octets, never

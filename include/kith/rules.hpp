@@ -114,9 +114,9 @@ struct Standing {
 
 // What `kith list` narrows the list to; empty fields match every contact.
 struct ListFilter {
-    std::string tag;              // one of its tags, ignoring case
+    std::string tag;  // one of its tags, ignoring case
     std::optional<Stage> stage;
-    std::string company;          // a part of its company, ignoring case
+    std::string company;  // a part of its company, ignoring case
 };
 
 // Every contact that passes the filter, in slug order, with its stage, last

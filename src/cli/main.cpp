@@ -30,6 +30,7 @@ std::span<const Command> commands() {
         {"milestone", "Record news to share: an offer, a chosen path", add_milestone},
         {"due", "Show the reminders: what the guides say to do, and by when", add_due},
         {"list", "List contacts: stage, last interaction, next reminder", add_list},
+        {"show", "Show a contact in full, with its whole timeline", add_show},
     };
     return table;
 }
