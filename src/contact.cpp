@@ -135,6 +135,8 @@ Contact parse_contact(std::string_view text, std::string_view file, std::string 
     out.source = read.text(root, "source");
     out.referred_by = read.text(root, "referred_by");
     out.tags = read.texts(root, "tags");
+    if (const toml::node* email = root.get("email")) out.email_line = email->source().begin.line;
+    if (const toml::node* referrer = root.get("referred_by")) out.referred_by_line = referrer->source().begin.line;
     if (const toml::node* cadence = root.get("keep_in_touch")) {
         try {
             out.keep_in_touch = parse_duration(read.text(root, "keep_in_touch"), true);

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -250,6 +251,51 @@ LoadedContacts load_contacts(const Network& network) {
         }
     }
     return out;
+}
+
+std::vector<std::string> check_network(const Network& network) {
+    std::vector<std::string> problems;
+    try {
+        load_config(network);
+    } catch (const Error& e) {
+        problems.push_back(e.what());
+    }
+    const LoadedContacts loaded = load_contacts(network);
+    for (const Error& e : loaded.problems)
+        problems.push_back(e.what());
+
+    std::map<std::string, const Contact*, std::less<>> by_slug;
+    for (const Contact& c : loaded.contacts)
+        by_slug.emplace(c.slug, &c);
+    const auto exists = [&](const std::string& slug) {
+        std::error_code ec;
+        return by_slug.contains(slug) || fs::is_regular_file(contact_path(network, slug), ec);
+    };
+    std::map<std::string, const Contact*> by_email;
+    for (const Contact& c : loaded.contacts) {
+        const std::string file = contact_file_name(c.slug);
+        const auto problem = [&](std::size_t line, const std::string& what) {
+            problems.push_back(fmt::format("{}:{}: {}", file, line, what));
+        };
+        if (!c.referred_by.empty() && !exists(c.referred_by))
+            problem(c.referred_by_line, fmt::format("referred_by '{}' is not a contact", c.referred_by));
+        for (const Event& e : c.events)
+            for (const std::string& referral : e.referrals)
+                if (!exists(referral)) problem(e.line, fmt::format("referral '{}' is not a contact", referral));
+        const std::string expected = make_slug(c.name);
+        const bool numbered = c.slug.starts_with(expected + "-") &&
+                              c.slug.find_first_not_of("0123456789", expected.size() + 1) == std::string::npos;
+        if (c.slug != expected && !numbered)
+            problem(1, fmt::format("the file name does not match the name '{}' (expected {})", c.name,
+                                   contact_file_name(expected)));
+        if (!c.email.empty()) {
+            const auto [first, fresh] = by_email.emplace(fold_case(c.email), &c);
+            if (!fresh)
+                problem(c.email_line,
+                        fmt::format("email {} is also {}'s ({})", c.email, first->second->name, first->second->slug));
+        }
+    }
+    return problems;
 }
 
 std::optional<std::string> find_contact_exactly(const Network& network, std::string_view reference) {

@@ -68,6 +68,10 @@ struct Contact {
     // Header keys kith does not know, each with its value as TOML text, in file order.
     std::vector<std::pair<std::string, std::string>> other_fields;
     std::vector<Event> events;  // in file order
+
+    // Where some header values stand in the file (1-based; 0 when absent), for `kith check`.
+    std::size_t email_line = 0;
+    std::size_t referred_by_line = 0;
 };
 
 // Reads a contact file's text. `file` names it in errors ("contacts/ann.toml");

@@ -84,6 +84,12 @@ struct LoadedContacts {
 };
 LoadedContacts load_contacts(const Network& network);
 
+// Every problem `kith check` finds, one line each, naming file and line:
+// kith.toml and contact files that do not read (SPEC §2), references to
+// contacts that do not exist, file names that do not match the name, and
+// emails used by more than one contact.
+std::vector<std::string> check_network(const Network& network);
+
 // The slug `reference` names: an exact slug, else an exact name
 // (case-insensitive), else a prefix of slugs or names that fits one contact.
 // Throws Error(usage) listing the candidates when it is unknown or ambiguous.

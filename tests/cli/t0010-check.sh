@@ -1,0 +1,43 @@
+# kith check: every problem once, with file and line; nothing and exit 0 when
+# all is well.
+. "$(dirname "$0")/lib.sh"
+
+SQ="'"
+
+test_expect_success 'check over the sample network reports nothing' '
+	run_kith --dir "$KITH_SOURCE_DIR/examples/network" check
+	expect_status 0
+	expect_empty out
+	expect_empty err
+'
+
+test_expect_success 'check over a network seeded with one of each problem reports each once' '
+	new_network
+	kith --today 2026-11-01 add-contact "Ann Lee" --email ann@example.org -q
+	kith --today 2026-11-01 add-contact "Ann Lee" -q 2>/dev/null
+	c=net/contacts
+	printf "name = \"Bad\nsyntax\"\n" >$c/bad-syntax.toml
+	printf "email = \"x@example.org\"\n" >$c/no-name.toml
+	printf "name = \"Odd Type\"\n\n[[event]]\ntype = \"meet\"\ndate = 2026-11-02\n" >$c/odd-type.toml
+	printf "name = \"Bad Date\"\n\n[[event]]\ntype = \"note\"\ndate = \"yesterday\"\n" >$c/bad-date.toml
+	printf "name = \"Lost Ref\"\nreferred_by = \"ghost\"\n" >$c/lost-ref.toml
+	printf "name = \"Met Ghost\"\n\n[[event]]\ntype = \"met\"\ndate = 2026-11-02\nreferrals = [\"phantom\"]\n" >$c/met-ghost.toml
+	printf "name = \"Someone Else\"\n" >$c/wrong-name.toml
+	printf "name = \"Dup Mail\"\nemail = \"ANN@example.org\"\n" >$c/dup-mail.toml
+	sed -i "/^\[policy\]$/a thank_within = \"soon\"" net/kith.toml
+	run_kith check
+	expect_status 1
+	[ "$(wc -l <out)" -eq 9 ] || fail "$(cat out)"
+	expect_contains out "invalid ${SQ}kith.toml${SQ} at"
+	expect_contains out "cannot parse ${SQ}contacts/bad-syntax.toml${SQ} at 1:"
+	expect_contains out "contacts/no-name.toml${SQ} at 1:1: it has no ${SQ}name${SQ}"
+	expect_contains out "contacts/odd-type.toml${SQ} at 4:8: unknown event type ${SQ}meet${SQ}"
+	expect_contains out "contacts/bad-date.toml${SQ} at 5:8"
+	expect_contains out "contacts/lost-ref.toml:2: referred_by ${SQ}ghost${SQ} is not a contact"
+	expect_contains out "contacts/met-ghost.toml:3: referral ${SQ}phantom${SQ} is not a contact"
+	expect_contains out "contacts/wrong-name.toml:1: the file name does not match the name ${SQ}Someone Else${SQ}"
+	expect_contains out "contacts/dup-mail.toml:2: email ANN@example.org is also Ann Lee${SQ}s (ann-lee)"
+	expect_not_contains out "ann-lee-2"
+'
+
+test_done
