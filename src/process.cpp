@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <utility>
 
 #include <fcntl.h>
 #include <spawn.h>
@@ -16,6 +17,44 @@
 extern char** environ;
 
 namespace kith {
+
+std::vector<std::string> split_command_line(std::string_view line) {
+    std::vector<std::string> words;
+    std::string word;
+    bool in_word = false;
+    char quote = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quote == '\'') {
+            if (c == '\'')
+                quote = 0;
+            else
+                word += c;
+        } else if (quote == '"') {
+            if (c == '"')
+                quote = 0;
+            else if (c == '\\' && i + 1 < line.size() &&
+                     std::string_view("\"\\$`").find(line[i + 1]) != std::string_view::npos)
+                word += line[++i];
+            else
+                word += c;
+        } else if (c == ' ' || c == '\t' || c == '\n') {
+            if (in_word) words.push_back(std::exchange(word, {}));
+            in_word = false;
+        } else {
+            in_word = true;
+            if (c == '\'' || c == '"')
+                quote = c;
+            else if (c == '\\' && i + 1 < line.size())
+                word += line[++i];
+            else
+                word += c;
+        }
+    }
+    if (quote) throw Error(Exit::usage, fmt::format("unterminated {} quote in '{}'", quote, line));
+    if (in_word) words.push_back(word);
+    return words;
+}
 
 ProgramResult run_program(const std::vector<std::string>& argv, const std::filesystem::path& directory, Output output) {
     if (argv.empty()) throw Error(Exit::usage, "no program to run");

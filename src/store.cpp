@@ -252,6 +252,12 @@ void append_event(const NetworkLock& lock, std::string_view slug, const Event& e
     write_atomically(path, text, Replace::existing, display);
 }
 
+void replace_contact(const NetworkLock& lock, std::string_view slug, const std::string& text) {
+    const std::string display = contact_file_name(slug);
+    parse_contact(text, display, std::string(slug));
+    write_atomically(contact_path(lock.network(), slug), text, Replace::existing, display);
+}
+
 void append_milestone(const NetworkLock& lock, const Milestone& milestone) {
     const fs::path path = lock.network().root / config_file_name;
     const std::string old = read_file(path, config_file_name);

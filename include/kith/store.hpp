@@ -44,6 +44,10 @@ std::string create_contact(const NetworkLock& lock, const Contact& contact);
 // event is refused with Error(data) and nothing is written.
 void append_event(const NetworkLock& lock, std::string_view slug, const Event& event);
 
+// Replaces a contact's file with `text` (a hand edit), after checking that it
+// reads as a contact (Error(data) with file:line:col otherwise, nothing written).
+void replace_contact(const NetworkLock& lock, std::string_view slug, const std::string& text);
+
 // Appends one [[milestone]] table to kith.toml, with the same guarantees.
 void append_milestone(const NetworkLock& lock, const Milestone& milestone);
 

@@ -37,5 +37,6 @@ void add_due(CLI::App& command, Globals& globals);
 void add_list(CLI::App& command, Globals& globals);
 void add_show(CLI::App& command, Globals& globals);
 void add_check(CLI::App& command, Globals& globals);
+void add_edit(CLI::App& command, Globals& globals);
 
 }  // namespace kith::cli

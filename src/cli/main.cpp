@@ -31,6 +31,7 @@ std::span<const Command> commands() {
         {"due", "Show the reminders: what the guides say to do, and by when", add_due},
         {"list", "List contacts: stage, last interaction, next reminder", add_list},
         {"show", "Show a contact in full, with its whole timeline", add_show},
+        {"edit", "Edit a contact's file in your editor, keeping only a save that reads", add_edit},
         {"check", "Check every file of the network; one line per problem", add_check},
     };
     return table;

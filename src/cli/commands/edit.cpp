@@ -1,0 +1,116 @@
+// kith edit C: open a contact's file in your editor; keep the save only if it
+// still reads as a contact.
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "kith/error.hpp"
+#include "kith/network.hpp"
+#include "kith/process.hpp"
+#include "kith/store.hpp"
+#include "record.hpp"
+
+namespace kith::cli {
+
+namespace {
+
+// $VISUAL, else $EDITOR, else vi, split into words as a shell would.
+std::vector<std::string> editor_command() {
+    for (const char* name : {"VISUAL", "EDITOR"}) {
+        const char* value = std::getenv(name);
+        if (value && *value) {
+            auto words = split_command_line(value);
+            if (!words.empty()) return words;
+        }
+    }
+    return {"vi"};
+}
+
+// A copy of the file to edit, beside it and as private, removed when done.
+class EditCopy {
+public:
+    EditCopy(const std::filesystem::path& beside, std::string_view slug, const std::string& text) {
+        std::string name = (beside / fmt::format(".{}.edit-XXXXXX.toml", slug)).string();
+        const int fd = ::mkstemps(name.data(), 5);
+        if (fd < 0) throw Error(Exit::data, fmt::format("cannot make a copy to edit in '{}'", beside.string()));
+        ::close(fd);
+        path_ = name;
+        write(text);
+    }
+    ~EditCopy() { std::filesystem::remove(path_); }
+    EditCopy(const EditCopy&) = delete;
+    EditCopy& operator=(const EditCopy&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+    void write(const std::string& text) const { std::ofstream(path_, std::ios::binary | std::ios::trunc) << text; }
+    std::string read() const { return read_file(path_, path_.filename().string()); }
+
+private:
+    std::filesystem::path path_;
+};
+
+// After a save that does not read: on a terminal, ask; elsewhere, restore.
+bool edit_again(const Error& problem) {
+    fmt::print(stderr, "kith: the edited file does not read: {}\n", problem.what());
+    if (!::isatty(STDIN_FILENO)) return false;
+    fmt::print(stderr, "Edit again (e) or restore the original (r)? [e] ");
+    std::string answer;
+    if (!std::getline(std::cin, answer)) return false;
+    return answer.empty() || answer[0] == 'e' || answer[0] == 'E';
+}
+
+void run(const Globals& globals, const std::string& command, const std::string& reference) {
+    const OpenForWrite open = open_for_write(globals);
+    const std::string slug = resolve_contact(open.lock.network(), reference);
+    const std::string display = contact_file_name(slug);
+    const std::string original = read_file(contact_path(open.lock.network(), slug), display);
+    const EditCopy copy(contact_path(open.lock.network(), slug).parent_path(), slug, original);
+    std::vector<std::string> argv = editor_command();
+    argv.push_back(copy.path().string());
+
+    for (;;) {
+        const ProgramResult editor = run_program(argv, {}, Output::terminal);
+        if (editor.status != 0)
+            throw Error(Exit::data, fmt::format("the editor '{}' failed (exit status {}); '{}' is left as it was",
+                                                argv.front(), editor.status, display));
+        const std::string text = copy.read();
+        if (text == original) {
+            say(globals, fmt::format("No changes to {}", display));
+            return;
+        }
+        try {
+            replace_contact(open.lock, slug, text);
+        } catch (const Error& problem) {
+            if (edit_again(problem)) continue;
+            throw Error(Exit::data,
+                        fmt::format("kept the original '{}'; your edit did not read: {}", display, problem.what()));
+        }
+        say(globals, fmt::format("Saved {}", display));
+        commit_if_asked(open, {display}, command, slug);
+        return;
+    }
+}
+
+}  // namespace
+
+void add_edit(CLI::App& command, Globals& globals) {
+    auto reference = std::make_shared<std::string>();
+    command.add_option("C", *reference, "The contact: slug, name, or an unambiguous prefix")
+        ->required()
+        ->type_name("CONTACT");
+    command.footer(
+        "Opens a copy of the file in $VISUAL, else $EDITOR, else vi (\"code --wait\" works: no shell runs).\n"
+        "A save that no longer reads as a contact is not kept: on a terminal you may edit again or restore\n"
+        "the original; otherwise the original stays and kith exits 3.\n"
+        "\nExample:\n  EDITOR=nano kith edit priya");
+    command.callback([&globals, reference, name = command.get_name()] { run(globals, name, *reference); });
+}
+
+}  // namespace kith::cli

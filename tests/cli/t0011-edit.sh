@@ -1,0 +1,59 @@
+# kith edit C: the editor (from VISUAL/EDITOR, split as a shell would, never
+# run through one) edits a copy; a save that does not read is never kept.
+. "$(dirname "$0")/lib.sh"
+
+one() {
+	new_network
+	kith --today 2026-11-01 add-contact "Priya Singh" --company "Acme Batetries" -q
+	cp net/contacts/priya-singh.toml original
+}
+
+test_expect_success 'an editor that fixes a typo: the save is kept' '
+	one
+	EDITOR="sed -i s/Batetries/Batteries/" run_kith edit priya </dev/null
+	expect_status 0
+	expect_contains out "Saved contacts/priya-singh.toml"
+	expect_contains net/contacts/priya-singh.toml "company = \"Acme Batteries\""
+	[ "$(ls -A net/contacts)" = "priya-singh.toml" ]
+'
+
+test_expect_success 'an editor that breaks the file: the original is restored, exit 3' '
+	one
+	EDITOR="sed -i s/=/:/" run_kith edit priya </dev/null
+	expect_status 3
+	expect_contains err "kept the original"
+	expect_contains err "contacts/priya-singh.toml"
+	cmp original net/contacts/priya-singh.toml
+	[ "$(ls -A net/contacts)" = "priya-singh.toml" ]
+'
+
+test_expect_success 'VISUAL wins over EDITOR, and its words are split as a shell would' '
+	one
+	cat >"$TRASH/my editor" <<-\SH
+	#!/bin/sh
+	# $1 is the extra argument, $2 the file
+	printf "note_from = \"%s\"\n" "$1" >"$2.new" && cat "$2" >>"$2.new" && mv "$2.new" "$2"
+	SH
+	chmod +x "$TRASH/my editor"
+	VISUAL="\"$TRASH/my editor\" '\''two words'\''" EDITOR=false run_kith edit priya </dev/null
+	expect_status 0
+	expect_contains net/contacts/priya-singh.toml "note_from = \"two words\""
+'
+
+test_expect_success 'no change: nothing written' '
+	one
+	EDITOR=true run_kith edit priya </dev/null
+	expect_status 0
+	expect_contains out "No changes"
+	cmp original net/contacts/priya-singh.toml
+'
+
+test_expect_success 'an editor that fails leaves the file as it was' '
+	one
+	EDITOR="sh -c \"echo x >>\\\"\$0\\\"; exit 4\"" run_kith edit priya </dev/null
+	expect_status 3
+	expect_contains err "exit status 4"
+	cmp original net/contacts/priya-singh.toml
+'
+
+test_done
