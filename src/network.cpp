@@ -269,7 +269,7 @@ std::vector<std::string> check_network(const Network& network) {
         by_slug.emplace(c.slug, &c);
     const auto exists = [&](const std::string& slug) {
         std::error_code ec;
-        return by_slug.contains(slug) || fs::is_regular_file(contact_path(network, slug), ec);
+        return by_slug.contains(slug) || (is_plain_stem(slug) && fs::is_regular_file(contact_path(network, slug), ec));
     };
     std::map<std::string, const Contact*> by_email;
     for (const Contact& c : loaded.contacts) {

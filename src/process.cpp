@@ -9,6 +9,7 @@
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <csignal>
 
 #include <fmt/format.h>
 
@@ -67,6 +68,31 @@ ProgramResult run_program(const std::vector<std::string>& argv, const std::files
     if (output == Output::capture && ::pipe2(pipe_fds, O_CLOEXEC) != 0)
         throw Error(Exit::usage, fmt::format("cannot run '{}': {}", argv[0], std::strerror(errno)));
 
+    // While an editor has the terminal, Ctrl-C and Ctrl-\ are the editor's
+    // (vim uses Ctrl-C): kith ignores them until it returns, as git does, and
+    // the program starts with the default handlers.
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t defaults;
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGINT);
+    sigaddset(&defaults, SIGQUIT);
+    posix_spawnattr_setsigdefault(&attributes, &defaults);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
+    struct sigaction ignore {
+    }, old_int{}, old_quit{};
+    ignore.sa_handler = SIG_IGN;
+    if (output == Output::terminal) {
+        ::sigaction(SIGINT, &ignore, &old_int);
+        ::sigaction(SIGQUIT, &ignore, &old_quit);
+    }
+    const auto restore_signals = [&] {
+        if (output == Output::terminal) {
+            ::sigaction(SIGINT, &old_int, nullptr);
+            ::sigaction(SIGQUIT, &old_quit, nullptr);
+        }
+    };
+
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     if (output == Output::capture) {
@@ -76,10 +102,12 @@ ProgramResult run_program(const std::vector<std::string>& argv, const std::files
     if (!directory.empty()) posix_spawn_file_actions_addchdir_np(&actions, directory.c_str());
 
     pid_t pid = 0;
-    const int spawned = ::posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+    const int spawned = ::posix_spawnp(&pid, args[0], &actions, &attributes, args.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
     if (output == Output::capture) ::close(pipe_fds[1]);
     if (spawned != 0) {
+        restore_signals();
         if (output == Output::capture) ::close(pipe_fds[0]);
         throw Error(Exit::usage, fmt::format("cannot run '{}': {}", argv[0], std::strerror(spawned)));
     }
@@ -98,6 +126,7 @@ ProgramResult run_program(const std::vector<std::string>& argv, const std::files
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
+    restore_signals();
     result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return result;
 }

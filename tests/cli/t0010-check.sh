@@ -40,4 +40,14 @@ test_expect_success 'check over a network seeded with one of each problem report
 	expect_not_contains out "ann-lee-2"
 '
 
+test_expect_success 'check refuses referred_by and referrals that are paths, even to files that exist' '
+	new_network
+	kith add-contact "Amara Okafor" -q
+	printf "name = \"O\"\nreferred_by = \"../kith\"\n\n[[event]]\ntype = \"met\"\ndate = 2026-11-02\nreferrals = [\"../contacts/amara-okafor\"]\n" >net/contacts/o.toml
+	run_kith check
+	expect_status 1
+	expect_contains out "referred_by ${SQ}../kith${SQ} is not a contact"
+	expect_contains out "referral ${SQ}../contacts/amara-okafor${SQ} is not a contact"
+'
+
 test_done

@@ -56,4 +56,25 @@ test_expect_success 'an editor that fails leaves the file as it was' '
 	cmp original net/contacts/priya-singh.toml
 '
 
+test_expect_success 'Ctrl-C while the editor runs belongs to the editor: the save is still kept' '
+	one
+	cat >"$TRASH/vimlike" <<-\SH
+	#!/bin/sh
+	# Like vim: Ctrl-C does not end it. Save after the interrupt has come and gone.
+	trap "" INT
+	sleep 1
+	sed -i s/Batetries/Batteries/ "$1"
+	SH
+	chmod +x "$TRASH/vimlike"
+	EDITOR="$TRASH/vimlike" python3 - "$KITH" <<-\PY
+	import os, signal, subprocess, sys, time
+	kith = subprocess.Popen([sys.argv[1], "edit", "priya"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, start_new_session=True)
+	time.sleep(0.4)
+	os.killpg(kith.pid, signal.SIGINT)  # the terminal sends it to the whole foreground group
+	sys.exit(0 if kith.wait() == 0 else 1)
+	PY
+	expect_contains net/contacts/priya-singh.toml "Acme Batteries"
+	[ "$(ls -A net/contacts)" = "priya-singh.toml" ]
+'
+
 test_done
