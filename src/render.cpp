@@ -86,19 +86,36 @@ std::string json_string(std::string_view text) {
     return out.str();
 }
 
-// One object a line, keys in SPEC §5's order (toml++'s own tables would sort them).
-void render_json(std::ostream& out, std::span<const Reminder> reminders, Date today) {
-    out << '[';
-    for (std::size_t i = 0; i < reminders.size(); ++i) {
-        const Reminder& r = reminders[i];
-        fmt::print(out,
-                   "{}\n  {{\"due\": {}, \"from\": {}, \"status\": {}, \"rule\": {}, \"contact\": {}, \"name\": {}, "
-                   "\"message\": {}}}",
-                   i == 0 ? "" : ",", json_string(format_date(r.due)), json_string(format_date(r.from)),
-                   json_string(to_string(status_of(r, today))), json_string(to_string(r.rule)), json_string(r.contact),
-                   json_string(r.name), json_string(r.message));
+// Whether a reminder's JSON names its contact: `due` lists many contacts,
+// `show` and `list` nest reminders inside the contact already named.
+enum class Whose { named, implied };
+
+// A reminder as one JSON object, keys in SPEC §5's order (toml++'s own tables
+// would sort them).
+std::string reminder_json(const Reminder& r, Date today, Whose whose) {
+    return fmt::format("{{\"due\": {}, \"from\": {}, \"status\": {}, \"rule\": {}, {}\"message\": {}}}",
+                       json_string(format_date(r.due)), json_string(format_date(r.from)),
+                       json_string(to_string(status_of(r, today))), json_string(to_string(r.rule)),
+                       whose == Whose::named
+                           ? fmt::format("\"contact\": {}, \"name\": {}, ", json_string(r.contact), json_string(r.name))
+                           : "",
+                       json_string(r.message));
+}
+
+// A JSON array of `items`, one a line, so that line tools can read it too.
+void print_json_lines(std::ostream& out, const std::vector<std::string>& items) {
+    if (items.empty()) {
+        out << "[]\n";
+        return;
     }
-    out << (reminders.empty() ? "]\n" : "\n]\n");
+    fmt::print(out, "[\n  {}\n]\n", fmt::join(items, ",\n  "));
+}
+
+void render_json(std::ostream& out, std::span<const Reminder> reminders, Date today) {
+    std::vector<std::string> items;
+    for (const Reminder& r : reminders)
+        items.push_back(reminder_json(r, today, Whose::named));
+    print_json_lines(out, items);
 }
 
 void render_ics(std::ostream& out, std::span<const Reminder> reminders, Date today) {
@@ -286,10 +303,7 @@ void render_show_json(std::ostream& out, const Contact& c, const ReferralLinks& 
     add("referred_to", json_strings(referred_to));
     std::vector<std::string> due;
     for (const Reminder& r : reminders)
-        due.push_back(fmt::format("{{\"due\": {}, \"from\": {}, \"status\": {}, \"rule\": {}, \"message\": {}}}",
-                                  json_string(format_date(r.due)), json_string(format_date(r.from)),
-                                  json_string(to_string(status_of(r, today))), json_string(to_string(r.rule)),
-                                  json_string(r.message)));
+        due.push_back(reminder_json(r, today, Whose::implied));
     add("reminders", fmt::format("[{}]", fmt::join(due, ", ")));
     std::vector<std::string> events;
     for (const Event* e : whole_timeline(c)) {
@@ -338,26 +352,19 @@ void render_list(std::ostream& out, std::span<const Standing> standings, ListFor
                            one_line(s.contact->company), to_string(s.stage), optional_date(s.last_interaction),
                            s.next ? format_date(s.next->due) : "", s.next ? to_string(s.next->rule) : "");
             break;
-        case ListFormat::json:
-            out << '[';
-            for (std::size_t i = 0; i < standings.size(); ++i) {
-                const Standing& s = standings[i];
-                const std::string next =
-                    s.next ? fmt::format("{{\"due\": {}, \"from\": {}, \"status\": {}, \"rule\": {}, \"message\": {}}}",
-                                         json_string(format_date(s.next->due)), json_string(format_date(s.next->from)),
-                                         json_string(to_string(status_of(*s.next, today))),
-                                         json_string(to_string(s.next->rule)), json_string(s.next->message))
-                           : "null";
-                fmt::print(
-                    out,
-                    "{}\n  {{\"contact\": {}, \"name\": {}, \"company\": {}, \"stage\": {}, \"last_interaction\": {}, "
+        case ListFormat::json: {
+            std::vector<std::string> items;
+            for (const Standing& s : standings)
+                items.push_back(fmt::format(
+                    "{{\"contact\": {}, \"name\": {}, \"company\": {}, \"stage\": {}, \"last_interaction\": {}, "
                     "\"next\": {}}}",
-                    i == 0 ? "" : ",", json_string(s.contact->slug), json_string(s.contact->name),
-                    json_string(s.contact->company), json_string(to_string(s.stage)),
-                    s.last_interaction ? json_string(format_date(*s.last_interaction)) : "null", next);
-            }
-            out << (standings.empty() ? "]\n" : "\n]\n");
+                    json_string(s.contact->slug), json_string(s.contact->name), json_string(s.contact->company),
+                    json_string(to_string(s.stage)),
+                    s.last_interaction ? json_string(format_date(*s.last_interaction)) : "null",
+                    s.next ? reminder_json(*s.next, today, Whose::implied) : "null"));
+            print_json_lines(out, items);
             break;
+        }
     }
 }
 

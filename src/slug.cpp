@@ -106,14 +106,4 @@ std::string make_slug(std::string_view name) {
     return slug.empty() ? std::string("contact") : slug;
 }
 
-bool is_valid_slug(std::string_view text) {
-    if (text.empty() || text.size() > max_slug_length + 8 || text.front() == '-' || text.back() == '-') return false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-        if (!ok || (c == '-' && text[i + 1] == '-')) return false;
-    }
-    return true;
-}
-
 }  // namespace kith

@@ -108,8 +108,4 @@ ReferralLinks referral_links(const Contact& contact, std::span<const Contact> ev
 // single '-' (SPEC §2); "contact" when nothing is left.
 std::string make_slug(std::string_view name);
 
-// Whether `text` could be a slug: what make_slug could have produced, and so
-// safe to join to contacts/.
-bool is_valid_slug(std::string_view text);
-
 }  // namespace kith
