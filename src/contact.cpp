@@ -31,7 +31,7 @@ struct Reader {
     std::string_view file;
 
     [[noreturn]] void fail(const toml::node& at, const std::string& message) const {
-        throw Error(Exit::data, fmt::format("invalid contact '{}' at {}: {}", file, position_of(at.source()), message));
+        throw Error(Exit::data, fmt::format("{}:{}: {}", file, position_of(at.source()), message));
     }
 
     std::string text(const toml::table& table, std::string_view key) const {
@@ -123,7 +123,7 @@ Contact parse_contact(std::string_view text, std::string_view file, std::string 
     out.slug = std::move(slug);
 
     const toml::node* name = root.get("name");
-    if (!name) throw Error(Exit::data, fmt::format("invalid contact '{}' at 1:1: it has no 'name'", file));
+    if (!name) throw Error(Exit::data, fmt::format("{}:1:1: it has no 'name'", file));
     out.name = read.text(root, "name");
     if (out.name.empty()) read.fail(*name, "'name' is empty");
     out.email = read.text(root, "email");

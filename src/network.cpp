@@ -116,7 +116,7 @@ fs::path default_network_dir(const WhereToLook& where) {
 Config parse_config(std::string_view text, std::string_view file) {
     const toml::table root = parse_toml(text, file);
     const auto fail = [&](const toml::node& at, const std::string& message) {
-        throw Error(Exit::data, fmt::format("invalid '{}' at {}: {}", file, position_of(at.source()), message));
+        throw Error(Exit::data, fmt::format("{}:{}: {}", file, position_of(at.source()), message));
     };
     const auto table = [&](std::string_view key) -> const toml::table* {
         const toml::node* node = root.get(key);

@@ -89,8 +89,7 @@ toml::table parse_toml(std::string_view text, std::string_view file) {
     try {
         return toml::parse(text, file);
     } catch (const toml::parse_error& e) {
-        throw Error(Exit::data,
-                    fmt::format("cannot parse '{}' at {}: {}", file, position_of(e.source()), e.description()));
+        throw Error(Exit::data, fmt::format("{}:{}: {}", file, position_of(e.source()), e.description()));
     }
 }
 

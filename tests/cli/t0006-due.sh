@@ -804,7 +804,7 @@ test_expect_success 'a contact file that is not TOML: the others are reported, t
 	run_kith --today 2026-11-23 due --format tsv
 	expect_status 3
 	every_rule_reminders | cut -d "|" -f 2- | expect_tsv
-	grep -q "^kith: error: .*contacts/broken\.toml.* 3:[0-9][0-9]*" err || fail "stderr: $(cat err)"
+	grep -q "^kith: error: contacts/broken\.toml:3:[0-9][0-9]*: " err || fail "stderr: $(cat err)"
 	run_kith --today 2026-11-23 due --format json
 	expect_status 3
 	json_rows out >rows
@@ -824,7 +824,7 @@ test_expect_success 'a contact with an unknown event type: the others are report
 	run_kith --today 2026-11-23 due --format tsv --exit-code
 	expect_status 3
 	every_rule_reminders | cut -d "|" -f 2- | expect_tsv
-	grep -q "^kith: error: .*contacts/odd-ball\.toml.* $line:8" err || fail "stderr: $(cat err)"
+	grep -q "^kith: error: contacts/odd-ball\.toml:$line:8: " err || fail "stderr: $(cat err)"
 	expect_contains err waved
 	run_kith --today 2026-11-23 due --exit-code --contact nadia-petrova
 	expect_status 3
@@ -838,7 +838,7 @@ test_expect_success 'a bad policy value in kith.toml stops due at once: exit 3, 
 	run_kith --today 2026-11-23 due --format tsv
 	expect_status 3
 	expect_empty out
-	grep -q "^kith: error: .*kith\.toml.* $line:19" err || fail "stderr: $(cat err)"
+	grep -q "^kith: error: kith\.toml:$line:19: " err || fail "stderr: $(cat err)"
 	expect_contains err fortnight
 	run_kith --today 2026-11-23 due --exit-code
 	expect_status 3
@@ -853,14 +853,14 @@ test_expect_success 'a kith.toml that is not TOML, or holds a bad milestone, als
 	run_kith --today 2026-11-23 due --format tsv
 	expect_status 3
 	expect_empty out
-	grep -q "^kith: error: .*kith\.toml.* $line:[0-9]" err || fail "stderr: $(cat err)"
+	grep -q "^kith: error: kith\.toml:$line:[0-9]*: " err || fail "stderr: $(cat err)"
 	cp good.toml net/kith.toml
 	printf "\n[policy\n" >>net/kith.toml
 	line=$(wc -l <net/kith.toml)
 	run_kith --today 2026-11-23 due --format json
 	expect_status 3
 	expect_empty out
-	grep -q "^kith: error: .*kith\.toml.* $line:[0-9]" err || fail "stderr: $(cat err)"
+	grep -q "^kith: error: kith\.toml:$line:[0-9]*: " err || fail "stderr: $(cat err)"
 '
 
 # --- policy ------------------------------------------------------------------------------------

@@ -75,7 +75,7 @@ test_expect_success 'a broken contact file is named, the others are still listed
 	run_kith --today 2026-11-23 list --format tsv
 	expect_status 3
 	[ "$(wc -l <out)" -eq 3 ]
-	expect_contains err "contacts/broken.toml'\'' at 1:"
+	expect_contains err "contacts/broken.toml:1:"
 '
 
 test_expect_success 'an empty network says so' '

@@ -160,11 +160,11 @@ text = "Accepted an offer"
 
 TEST_CASE("a bad kith.toml is a data error naming line and column") {
     CHECK_THROWS_WITH(parse_config("[policy]\nfollow_up_after = \"soon\"\n", "kith.toml"),
-                      doctest::Contains("invalid 'kith.toml' at 2:19: policy 'follow_up_after': invalid duration"));
+                      doctest::Contains("kith.toml:2:19: policy 'follow_up_after': invalid duration"));
     CHECK_THROWS_WITH(parse_config("[policy]\nfollow_up_afer = \"14d\"\n", "kith.toml"),
-                      doctest::Contains("at 2:18: unknown policy 'follow_up_afer'"));
+                      doctest::Contains("kith.toml:2:18: unknown policy 'follow_up_afer'"));
     CHECK_THROWS_WITH(parse_config("[git]\nautocommit = \"yes\"\n", "kith.toml"),
-                      doctest::Contains("at 2:14: 'autocommit' must be true or false"));
+                      doctest::Contains("kith.toml:2:14: 'autocommit' must be true or false"));
     CHECK_THROWS_WITH(parse_config("[[milestone]]\ntext = \"x\"\n", "kith.toml"),
                       doctest::Contains("milestone has no 'date'"));
 }

@@ -104,7 +104,7 @@ TEST_CASE("an append to a file that does not parse is refused and leaves it unto
     const std::string broken = "name = \"Ann\"\nnote = \"\"\"unterminated\n";
     t.write("ann", broken);
     const NetworkLock lock(t.network);
-    CHECK_THROWS_WITH_AS(append_event(lock, "ann", note_on(day, "x")), doctest::Contains("contacts/ann.toml' at"),
+    CHECK_THROWS_WITH_AS(append_event(lock, "ann", note_on(day, "x")), doctest::Contains("contacts/ann.toml:2:"),
                          Error);
     CHECK(t.read("ann") == broken);
 }
