@@ -2,6 +2,8 @@
 # run through one) edits a copy; a save that does not read is never kept.
 . "$(dirname "$0")/lib.sh"
 
+SQ="'"
+
 one() {
 	new_network
 	kith --today 2026-11-01 add-contact "Priya Singh" --company "Acme Batetries" -q
@@ -75,6 +77,90 @@ test_expect_success 'Ctrl-C while the editor runs belongs to the editor: the sav
 	PY
 	expect_contains net/contacts/priya-singh.toml "Acme Batteries"
 	[ "$(ls -A net/contacts)" = "priya-singh.toml" ]
+'
+
+# Runs `kith edit priya` on a pseudo-terminal, answering the question after a
+# save that does not read with $1; prints what the terminal showed, and exits
+# with kith's status.
+edit_on_a_terminal() {
+	python3 - "$KITH" "$1" <<-\PY
+	import os, pty, sys
+	pid, fd = pty.fork()
+	if pid == 0:
+	    os.execv(sys.argv[1], [sys.argv[1], "edit", "priya"])
+	seen = b""
+	def read_until(text):
+	    global seen
+	    while text not in seen:
+	        try:
+	            chunk = os.read(fd, 1024)
+	        except OSError:
+	            return False
+	        if not chunk:
+	            return False
+	        seen += chunk
+	    return True
+	if read_until(b"[e] "):
+	    os.write(fd, sys.argv[2].encode() + b"\n")
+	read_until(b"\0")  # to the end
+	_, status = os.waitpid(pid, 0)
+	sys.stdout.write(seen.decode())
+	sys.exit(os.waitstatus_to_exitcode(status))
+	PY
+}
+
+# An editor that breaks the file the first time, and mends it (and the typo)
+# the next.
+break_then_mend() {
+	cat >"$TRASH/editor" <<-SH
+	#!/bin/sh
+	if [ -e "$TRASH/broke" ]; then sed -i "s/:/=/; s/Batetries/Batteries/" "\$1"
+	else sed -i s/=/:/ "\$1" && touch "$TRASH/broke"; fi
+	SH
+	chmod +x "$TRASH/editor"
+	export EDITOR="$TRASH/editor"
+}
+
+test_expect_success 'on a terminal, a save that does not read offers to edit again; the mended save is kept' '
+	one
+	break_then_mend
+	status=0
+	edit_on_a_terminal e >screen || status=$?
+	expect_status 0
+	expect_contains screen "the edited file does not read: contacts/priya-singh.toml:1:"
+	expect_contains screen "Edit again (e) or restore the original (r)?"
+	expect_contains screen "Saved contacts/priya-singh.toml"
+	expect_contains net/contacts/priya-singh.toml "company = \"Acme Batteries\""
+	[ "$(ls -A net/contacts)" = "priya-singh.toml" ]
+'
+
+test_expect_success 'on a terminal, choosing restore keeps the original and exits 3' '
+	one
+	break_then_mend
+	status=0
+	edit_on_a_terminal r >screen || status=$?
+	expect_status 3
+	expect_contains screen "kept the original"
+	cmp original net/contacts/priya-singh.toml
+	[ "$(ls -A net/contacts)" = "priya-singh.toml" ]
+'
+
+test_expect_success 'a copy left by a killed edit: removed when it holds nothing new, else kept and named' '
+	one
+	cp original net/contacts/.priya-singh.edit-AbC123.toml
+	sed s/Batetries/Batteries/ original >net/contacts/.priya-singh.edit-XyZ789.toml
+	cp original net/contacts/.priya.edit-Other1.toml
+	EDITOR=true run_kith edit priya </dev/null
+	expect_status 0
+	[ ! -e net/contacts/.priya-singh.edit-AbC123.toml ]
+	expect_contains err "warning: ${SQ}contacts/.priya-singh.edit-XyZ789.toml${SQ} holds an edit"
+	expect_not_contains err AbC123
+	[ -e net/contacts/.priya-singh.edit-XyZ789.toml ]
+	[ -e net/contacts/.priya.edit-Other1.toml ]
+	run_kith check
+	expect_status 0
+	run_kith list --format tsv
+	[ "$(wc -l <out)" -eq 1 ]
 '
 
 test_done

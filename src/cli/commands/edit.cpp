@@ -56,6 +56,28 @@ private:
     std::filesystem::path path_;
 };
 
+// A copy left by an edit that was killed (the terminal closed, say): under the
+// lock no other edit runs. One that holds nothing new is removed; one that
+// differs may hold work, so it stays, and the user is told where.
+void handle_leftover_copies(const std::filesystem::path& folder, std::string_view slug, const std::string& original) {
+    const std::string prefix = fmt::format(".{}.edit-", slug);
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.size() != prefix.size() + 11 || !name.starts_with(prefix) || !name.ends_with(".toml") ||
+            !entry.is_regular_file(ec))
+            continue;
+        if (read_file(entry.path(), name) == original) {
+            std::filesystem::remove(entry.path(), ec);
+            continue;
+        }
+        warn(
+            fmt::format("'contacts/{}' holds an edit that an interrupted 'kith edit' did not keep; compare it "
+                        "with '{}', take what you need, then delete it",
+                        name, contact_file_name(slug)));
+    }
+}
+
 // After a save that does not read: on a terminal, ask; elsewhere, restore.
 bool edit_again(const Error& problem) {
     fmt::print(stderr, "kith: the edited file does not read: {}\n", problem.what());
@@ -71,6 +93,7 @@ void run(const Globals& globals, const std::string& command, const std::string& 
     const std::string slug = resolve_contact(open.lock.network(), reference);
     const std::string display = contact_file_name(slug);
     const std::string original = read_file(contact_path(open.lock.network(), slug), display);
+    handle_leftover_copies(contact_path(open.lock.network(), slug).parent_path(), slug, original);
     const EditCopy copy(contact_path(open.lock.network(), slug).parent_path(), slug, original);
     std::vector<std::string> argv = editor_command();
     argv.push_back(copy.path().string());
@@ -108,7 +131,8 @@ void add_edit(CLI::App& command, Globals& globals) {
     command.footer(
         "Opens a copy of the file in $VISUAL, else $EDITOR, else vi (\"code --wait\" works: no shell runs).\n"
         "A save that no longer reads as a contact is not kept: on a terminal you may edit again or restore\n"
-        "the original; otherwise the original stays and kith exits 3.\n"
+        "the original; otherwise the original stays and kith exits 3. The copy of an edit that was killed\n"
+        "is removed next time if it holds nothing new, else kept and named.\n"
         "\nExample:\n  EDITOR=nano kith edit priya");
     command.callback([&globals, reference, name = command.get_name()] { run(globals, name, *reference); });
 }
