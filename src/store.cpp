@@ -1,6 +1,7 @@
 // Locked, checked, atomic writes to the network's files.
 #include "kith/store.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "kith/error.hpp"
 #include "kith/process.hpp"
@@ -150,6 +152,35 @@ void add_texts(std::string& out, std::string_view key, const std::vector<std::st
     if (!values.empty()) add_line(out, key, toml_text(values));
 }
 
+// `path` in single quotes, for the shell that git runs a merge driver with.
+std::string shell_quoted(const fs::path& path) {
+    std::string out = "'";
+    for (const char c : path.string())
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+// Adds to the file at `path` (made if missing) each of `lines` after the
+// first that it does not hold yet, under the first: a comment saying why.
+void add_missing_lines(const fs::path& path, const std::vector<std::string>& lines) {
+    const std::string display = path.filename().string();
+    std::error_code ec;
+    const bool exists = fs::exists(path, ec);
+    const std::string old = exists ? read_file(path, display) : std::string();
+    std::vector<std::string_view> held;
+    for (std::size_t at = 0; at < old.size();) {
+        const std::size_t end = std::min(old.find('\n', at), old.size());
+        held.push_back(std::string_view(old).substr(at, end - at));
+        at = end + 1;
+    }
+    std::string missing;
+    for (std::size_t i = 1; i < lines.size(); ++i)
+        if (std::find(held.begin(), held.end(), lines[i]) == held.end()) missing += lines[i] + '\n';
+    if (missing.empty()) return;
+    write_atomically(path, appended(old, lines.front() + '\n' + missing), exists ? Replace::existing : Replace::never,
+                     display);
+}
+
 }  // namespace
 
 NetworkLock::NetworkLock(Network network) : network_(std::move(network)) {
@@ -273,15 +304,10 @@ void append_milestone(const NetworkLock& lock, const Milestone& milestone) {
     write_atomically(path, text, Replace::existing, config_file_name);
 }
 
-Network create_network(const fs::path& dir, bool with_git) {
+Network create_network(const fs::path& dir) {
     std::error_code ec;
     if (fs::exists(dir / config_file_name, ec))
         throw Error(Exit::usage, fmt::format("'{}' already holds a kith network", dir.string()));
-    if (with_git) {
-        // Before anything is made, so that a missing git leaves nothing behind.
-        const ProgramResult git = run_program({"git", "--version"}, {}, Output::capture);
-        if (git.status != 0) throw Error(Exit::usage, fmt::format("git does not run: {}", git.output));
-    }
     fs::path so_far;
     for (const fs::path& part : dir) {
         so_far /= part;
@@ -293,16 +319,34 @@ Network create_network(const fs::path& dir, bool with_git) {
     NetworkLock lock(network);
     const fs::path contacts = dir / "contacts";
     if (::mkdir(contacts.c_str(), 0700) != 0 && errno != EEXIST) fail_write("contacts/", errno);
-    if (with_git) {
-        const ProgramResult git = run_program({"git", "init", "--quiet"}, dir, Output::capture);
-        if (git.status != 0)
-            throw Error(Exit::usage, fmt::format("git init failed in '{}': {}", dir.string(), git.output));
-        write_atomically(dir / ".gitignore", "# Temporaries of an interrupted kith write\n.*.tmp-??????\n",
-                         Replace::never, ".gitignore");
-    }
     if (!write_atomically(dir / config_file_name, initial_config_text(), Replace::never, config_file_name))
         throw Error(Exit::usage, fmt::format("'{}' already holds a kith network", dir.string()));
     return network;
+}
+
+void check_git_runs() {
+    const ProgramResult git = run_program({"git", "--version"}, {}, Output::capture);
+    if (git.status != 0) throw Error(Exit::usage, fmt::format("git does not run: {}", git.output));
+}
+
+void set_up_git(const NetworkLock& lock, const fs::path& kith_program) {
+    const fs::path& root = lock.network().root;
+    const auto git = [&root](const std::vector<std::string>& argv) {
+        ProgramResult result = run_program(argv, root, Output::capture);
+        while (result.output.ends_with('\n'))
+            result.output.pop_back();
+        if (result.status != 0)
+            throw Error(Exit::data,
+                        fmt::format("'{}' failed in '{}': {}", fmt::join(argv, " "), root.string(), result.output));
+    };
+    if (run_program({"git", "rev-parse", "--is-inside-work-tree"}, root, Output::capture).status != 0)
+        git({"git", "init", "--quiet"});
+    add_missing_lines(root / ".gitignore", {"# Temporaries of an interrupted kith write or kith edit", ".*.tmp-??????",
+                                            ".*.edit-??????.toml"});
+    add_missing_lines(root / ".gitattributes", {"# Two machines' additions to one file merge to both (kith merge-file)",
+                                                "contacts/*.toml merge=kith", "kith.toml merge=kith"});
+    git({"git", "config", "merge.kith.name", "kith: keep the tables both sides appended"});
+    git({"git", "config", "merge.kith.driver", fmt::format("{} merge-file %O %A %B %P", shell_quoted(kith_program))});
 }
 
 std::vector<std::string> record_meeting(const NetworkLock& lock, std::string_view slug, Event meeting,

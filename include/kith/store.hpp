@@ -51,10 +51,21 @@ void replace_contact(const NetworkLock& lock, std::string_view slug, const std::
 // Appends one [[milestone]] table to kith.toml, with the same guarantees.
 void append_milestone(const NetworkLock& lock, const Milestone& milestone);
 
-// Makes `dir` a network: the folder (0700), kith.toml (0600) and contacts/;
-// `with_git`, also a git repository (checked to run before anything is made).
+// Makes `dir` a network: the folder (0700), kith.toml (0600) and contacts/.
 // Refuses, with Error(usage), a folder that already holds a kith.toml.
-Network create_network(const std::filesystem::path& dir, bool with_git);
+Network create_network(const std::filesystem::path& dir);
+
+// Throws Error(usage) with its words when git does not run: checked before a
+// network is made for git, so that nothing is left half made.
+void check_git_runs();
+
+// Sets up git for a network: a repository of its own when it is in none; the
+// .gitignore lines for kith's temporaries; and kith's merge driver, so that
+// two machines that each appended to one file merge to a file holding both
+// (.gitattributes names it for contacts/*.toml and kith.toml; the repository's
+// config runs `kith_program merge-file`). Git does not clone its config, so
+// every clone needs this once. Lines the files already hold are not repeated.
+void set_up_git(const NetworkLock& lock, const std::filesystem::path& kith_program);
 
 // Commits `files` (paths relative to the network's folder) to its git
 // repository with `message`, under the lock: for [git] autocommit = true.

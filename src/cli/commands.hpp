@@ -16,6 +16,7 @@ struct Command {
     std::string_view name;
     std::string_view summary;
     void (*add)(CLI::App& command, Globals& globals);
+    bool listed = true;  // false for plumbing that only other programs run (git's merge driver)
 };
 
 // Every subcommand, in the order `kith --help` lists them.
@@ -38,5 +39,6 @@ void add_list(CLI::App& command, Globals& globals);
 void add_show(CLI::App& command, Globals& globals);
 void add_check(CLI::App& command, Globals& globals);
 void add_edit(CLI::App& command, Globals& globals);
+void add_merge_file(CLI::App& command, Globals& globals);
 
 }  // namespace kith::cli

@@ -33,6 +33,7 @@ std::span<const Command> commands() {
         {"show", "Show a contact in full, with its whole timeline", add_show},
         {"edit", "Edit a contact's file in your editor, keeping only a save that reads", add_edit},
         {"check", "Check every file of the network; one line per problem", add_check},
+        {"merge-file", "Git's merge driver for a network's files (plumbing)", add_merge_file, false},
     };
     return table;
 }
@@ -134,8 +135,11 @@ int run(int argc, char** argv) {
         "  kith due");
     app.require_subcommand(1);
     app.fallthrough();
-    for (const Command& command : commands())
-        command.add(*app.add_subcommand(std::string(command.name), std::string(command.summary)), globals);
+    for (const Command& command : commands()) {
+        CLI::App& sub = *app.add_subcommand(std::string(command.name), std::string(command.summary));
+        if (!command.listed) sub.group("");
+        command.add(sub, globals);
+    }
     require_utf8(app);
 
     std::vector<std::string> args = arguments(argc, argv);

@@ -27,12 +27,53 @@ test_expect_success 'init without DIR uses the XDG data folder' '
 	[ -f "$TRASH/xdg/kith/kith.toml" ]
 '
 
-test_expect_success 'init --git makes a repository that ignores kith'"'"'s temporaries' '
+test_expect_success 'init --git makes a repository that ignores kith'"'"'s temporaries and merges with kith' '
 	run_kith init "$TRASH/net" --git
 	expect_status 0
+	expect_contains out "Created a kith network in $TRASH/net (git)"
 	[ -d "$TRASH/net/.git" ]
 	expect_contains "$TRASH/net/.gitignore" ".*.tmp-??????"
-	[ ! -e "$TRASH/net/.gitattributes" ]
+	expect_contains "$TRASH/net/.gitignore" ".*.edit-??????.toml"
+	expect_contains "$TRASH/net/.gitattributes" "contacts/*.toml merge=kith"
+	expect_contains "$TRASH/net/.gitattributes" "kith.toml merge=kith"
+	git -C "$TRASH/net" config merge.kith.driver >driver
+	expect_file_equals driver <<-EOF
+	'"'"'$KITH'"'"' merge-file %O %A %B %P
+	EOF
+	git -C "$TRASH/net" check-attr merge contacts/x.toml kith.toml >attr
+	expect_file_equals attr <<-\EOF
+	contacts/x.toml: merge: kith
+	kith.toml: merge: kith
+	EOF
+'
+
+test_expect_success 'init --git in an existing network (a clone) sets git up once, and touches nothing else' '
+	kith init "$TRASH/net" -q
+	kith --dir "$TRASH/net" add-contact "Priya Singh" -q
+	printf "*.bak\n" >"$TRASH/net/.gitignore"
+	cp -r "$TRASH/net/contacts" "$TRASH/net/kith.toml" .
+	run_kith init "$TRASH/net" --git
+	expect_status 0
+	expect_contains out "Set up git in the kith network in $TRASH/net"
+	[ -d "$TRASH/net/.git" ]
+	expect_contains "$TRASH/net/.gitignore" "*.bak"
+	expect_contains "$TRASH/net/.gitignore" ".*.tmp-??????"
+	diff -r contacts "$TRASH/net/contacts" && cmp kith.toml "$TRASH/net/kith.toml"
+	cp "$TRASH/net/.gitignore" "$TRASH/net/.gitattributes" .
+	run_kith init "$TRASH/net" --git
+	expect_status 0
+	cmp .gitignore "$TRASH/net/.gitignore" && cmp .gitattributes "$TRASH/net/.gitattributes"
+	git -C "$TRASH/net" config --get-all merge.kith.driver >drivers
+	[ "$(wc -l <drivers)" -eq 1 ]
+'
+
+test_expect_success 'init --git in a network inside a repository uses that repository' '
+	git init -q "$TRASH/repo"
+	kith init "$TRASH/repo/net" -q
+	run_kith init "$TRASH/repo/net" --git
+	expect_status 0
+	[ ! -e "$TRASH/repo/net/.git" ]
+	git -C "$TRASH/repo" config merge.kith.driver >/dev/null
 '
 
 test_expect_success 'init --git without git refuses before making anything, so it can be retried' '

@@ -10,7 +10,7 @@ autocommit_network() {
 	kith init "$TRASH/net" --git -q && export KITH_DIR="$TRASH/net"
 	sed -i 's/^# autocommit = false.*/autocommit = true/' "$TRASH/net/kith.toml"
 	grep -qx "autocommit = true" "$TRASH/net/kith.toml"
-	git -C "$TRASH/net" add kith.toml .gitignore && git -C "$TRASH/net" commit -qm init
+	git -C "$TRASH/net" add kith.toml .gitignore .gitattributes && git -C "$TRASH/net" commit -qm init
 }
 
 test_expect_success 'each write is a commit of just the files it touched, named for the command' '

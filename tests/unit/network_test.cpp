@@ -115,7 +115,7 @@ TEST_CASE("the network is --dir, else KITH_DIR, else the nearest ancestor, else 
     CHECK_THROWS_WITH_AS(find_network(where), doctest::Contains("kith init"), Error);
 
     where.xdg_data_home = t.root.string();
-    create_network(t.root / "kith", false);
+    create_network(t.root / "kith");
     CHECK(find_network(where).root == t.root / "kith");
 
     where.kith_dir = t.network.root.string();

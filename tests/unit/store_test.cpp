@@ -179,8 +179,7 @@ TEST_CASE("a new network is private and refuses to be made twice") {
     CHECK(mode_of(t.network.root) == 0700);
     CHECK(mode_of(t.network.root / "contacts") == 0700);
     CHECK(mode_of(t.network.root / "kith.toml") == 0600);
-    CHECK_THROWS_WITH_AS(create_network(t.network.root, false), doctest::Contains("already holds a kith network"),
-                         Error);
+    CHECK_THROWS_WITH_AS(create_network(t.network.root), doctest::Contains("already holds a kith network"), Error);
 }
 
 TEST_CASE("only the target's own stale temporaries are removed, never a user's hidden files") {

@@ -14,7 +14,7 @@ struct TempNetwork {
     std::filesystem::path root;
     kith::Network network;
 
-    TempNetwork() : root(make_folder()), network(kith::create_network(root / "net", false)) {}
+    TempNetwork() : root(make_folder()), network(kith::create_network(root / "net")) {}
     ~TempNetwork() {
         std::error_code ec;
         std::filesystem::remove_all(root, ec);

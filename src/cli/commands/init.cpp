@@ -1,4 +1,5 @@
-// kith init [DIR]: create a network folder, optionally a git repository.
+// kith init [DIR]: create a network folder, optionally a git repository; with
+// --git in an existing network (a fresh clone, say), set up git in it.
 #include <memory>
 
 #include <fmt/format.h>
@@ -8,18 +9,46 @@
 
 namespace kith::cli {
 
+namespace {
+
+// This program, for git to run as the merge driver.
+std::filesystem::path this_program() {
+    std::error_code ec;
+    std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::filesystem::path("kith") : self;
+}
+
+void run(const Globals& globals, const std::string& dir, bool git) {
+    const std::filesystem::path where =
+        dir.empty() ? default_network_dir(where_to_look(globals)) : std::filesystem::path(dir);
+    std::error_code ec;
+    const bool exists = std::filesystem::exists(where / config_file_name, ec);
+    if (exists && !git)
+        throw Error(Exit::usage, fmt::format("'{}' already holds a kith network (kith init --git sets up git in it)",
+                                             where.string()));
+    if (git) check_git_runs();  // before anything is made, so that a missing git leaves nothing behind
+    const Network network = exists ? Network{where} : create_network(where);
+    if (git) set_up_git(NetworkLock(network), this_program());
+    say(globals, exists ? fmt::format("Set up git in the kith network in {}", network.root.string())
+                        : fmt::format("Created a kith network in {}{}", network.root.string(), git ? " (git)" : ""));
+}
+
+}  // namespace
+
 void add_init(CLI::App& command, Globals& globals) {
     auto dir = std::make_shared<std::string>();
     auto git = std::make_shared<bool>(false);
     command.add_option("DIR", *dir, "Where (default: --dir, KITH_DIR, or ${XDG_DATA_HOME:-~/.local/share}/kith)");
-    command.add_flag("--git", *git, "Also make it a git repository");
-    command.footer("Examples:\n  kith init\n  kith init ~/jobsearch --git");
-    command.callback([&globals, dir, git] {
-        const std::filesystem::path where =
-            dir->empty() ? default_network_dir(where_to_look(globals)) : std::filesystem::path(*dir);
-        const Network network = create_network(where, *git);
-        say(globals, fmt::format("Created a kith network in {}{}", network.root.string(), *git ? " (git)" : ""));
-    });
+    command.add_flag("--git", *git,
+                     "Also make it a git repository that merges two machines' changes; in an existing network\n"
+                     "(such as a fresh clone), set that up");
+    command.footer(
+        "With --git, .gitattributes makes kith the merge driver for contacts/*.toml and kith.toml, so that\n"
+        "events two machines each appended merge to a file holding both. Git does not clone the driver's\n"
+        "setting: after 'git clone', run 'kith init --git' in the clone once.\n"
+        "\nExamples:\n  kith init\n  kith init ~/jobsearch --git\n  git clone laptop:jobsearch ~/jobsearch && kith "
+        "init ~/jobsearch --git");
+    command.callback([&globals, dir, git] { run(globals, *dir, *git); });
 }
 
 }  // namespace kith::cli
