@@ -39,6 +39,9 @@ void add_list(CLI::App& command, Globals& globals);
 void add_show(CLI::App& command, Globals& globals);
 void add_check(CLI::App& command, Globals& globals);
 void add_edit(CLI::App& command, Globals& globals);
+void add_draft(CLI::App& command, Globals& globals);
+void add_prepare(CLI::App& command, Globals& globals);
+void add_pitch(CLI::App& command, Globals& globals);
 void add_merge_file(CLI::App& command, Globals& globals);
 
 }  // namespace kith::cli

@@ -32,6 +32,9 @@ std::span<const Command> commands() {
         {"list", "List contacts: stage, last interaction, next reminder", add_list},
         {"show", "Show a contact in full, with its whole timeline", add_show},
         {"edit", "Edit a contact's file in your editor, keeping only a save that reads", add_edit},
+        {"draft", "Print a first draft of a message: request, follow-up, thank, ...", add_draft},
+        {"prepare", "Print a meeting brief: who they are, history, pitch, questions", add_prepare},
+        {"pitch", "Print your one-minute introduction, or an outline of one", add_pitch},
         {"check", "Check every file of the network; one line per problem", add_check},
         {"merge-file", "Git's merge driver for a network's files (plumbing)", add_merge_file, false},
     };

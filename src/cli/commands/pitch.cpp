@@ -1,0 +1,19 @@
+// kith pitch: your one-minute introduction, or an outline of one.
+#include <iostream>
+
+#include "commands.hpp"
+#include "kith/brief.hpp"
+#include "kith/network.hpp"
+
+namespace kith::cli {
+
+void add_pitch(CLI::App& command, Globals& globals) {
+    command.footer(
+        "Prints pitch from [me] in kith.toml. When it is not set, prints what a one-minute introduction\n"
+        "says (your name, studies, interests, the kind of position, relevant experience, why this\n"
+        "organization), filled with what [me] holds.\n"
+        "\nExample:\n  kith pitch");
+    command.callback([&globals] { render_pitch(std::cout, load_config(open_network(globals)).me); });
+}
+
+}  // namespace kith::cli

@@ -1,0 +1,58 @@
+// kith prepare [C]: a meeting brief in Markdown: who they are, the history,
+// your pitch, a checklist and open questions from the guides' bank.
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "kith/brief.hpp"
+#include "kith/network.hpp"
+
+namespace kith::cli {
+
+namespace {
+
+struct PrepareOptions {
+    std::string contact;
+    std::optional<std::size_t> questions;
+};
+
+void run(const Globals& globals, const PrepareOptions& options) {
+    const Date today = now(globals).day();
+    const Network network = open_network(globals);
+    const Config config = load_config(network);
+    const std::vector<const Question*> questions = pick_questions(
+        options.questions.value_or(options.contact.empty() ? question_bank().size() : default_question_count));
+    if (options.contact.empty()) {
+        render_brief(std::cout, nullptr, {}, config, questions, today);
+        return;
+    }
+    const std::string slug = resolve_contact(network, options.contact);
+    const Contact contact = load_contact(network, slug);  // its own problem is this command's error
+    const std::vector<Contact> everyone = load_contacts(network).contacts;
+    render_brief(std::cout, &contact, everyone, config, questions, today);
+}
+
+}  // namespace
+
+void add_prepare(CLI::App& command, Globals& globals) {
+    auto options = std::make_shared<PrepareOptions>();
+    command.add_option("C", options->contact, "Whom you are meeting: slug, name, or an unambiguous prefix")
+        ->type_name("CONTACT");
+    command
+        .add_option("--questions", options->questions,
+                    fmt::format("How many questions (default {} for a contact; the whole bank of {} without one)",
+                                default_question_count, question_bank().size()))
+        ->type_name("N");
+    command.footer(
+        "With C: who they are, how you found them and who referred you, the whole history, your pitch\n"
+        "from [me], a checklist, and open questions drawn from every topic of the bank (the work, the\n"
+        "career path, preparation, fit, next steps), always with 'who else should I talk to?'.\n"
+        "Without C: your pitch, the checklist and the whole bank.\n"
+        "\nExamples:\n  kith prepare priya > brief.md\n  kith prepare priya --questions 15 | pandoc -o brief.pdf\n"
+        "  kith prepare");
+    command.callback([&globals, options] { run(globals, *options); });
+}
+
+}  // namespace kith::cli
