@@ -137,8 +137,8 @@ void render_who(std::ostream& out, const Contact& c) {
     field("Location", c.location);
     field("Tags", fmt::format("{}", fmt::join(c.tags, ", ")));
     if (c.added) field("Added", format_date(*c.added));
-    for (const auto& [key, value] : c.other_fields)
-        field(key, value);
+    for (const OtherField& other : c.other_fields)
+        field(other.key, other.toml);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -25,6 +26,24 @@ constexpr std::array<std::pair<EventType, std::string_view>, 10> event_names = {
     {EventType::note, "note"},
     {EventType::moved_on, "moved-on"},
 }};
+
+constexpr std::array<std::string_view, 10> known_event_keys = {"type",  "date",  "note",    "via",       "at",
+                                                               "where", "notes", "learned", "referrals", "virtual"};
+
+// The keys of `table` that are not `known`, in the order they were written
+// (toml++ keeps keys sorted; people expect their own order).
+std::vector<OtherField> other_fields(const toml::table& table, std::span<const std::string_view> known) {
+    std::vector<std::pair<std::size_t, OtherField>> found;  // line, field
+    for (const auto& [key, node] : table) {
+        if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
+        found.push_back({node.source().begin.line, {std::string(key.str()), toml_text(node), json_text(node)}});
+    }
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<OtherField> out;
+    for (auto& [line, field] : found)
+        out.push_back(std::move(field));
+    return out;
+}
 
 // Reads the values of one table, naming the file and position of whatever is wrong.
 struct Reader {
@@ -94,6 +113,7 @@ struct Reader {
         out.notes = text(*table, "notes");
         out.learned = texts(*table, "learned");
         out.referrals = texts(*table, "referrals");
+        out.other_fields = other_fields(*table, known_event_keys);
         return out;
     }
 };
@@ -146,17 +166,8 @@ Contact parse_contact(std::string_view text, std::string_view file, std::string 
     }
     if (auto added = read.when(root, "added")) out.added = added->day();
 
-    for (const auto& [key, node] : root) {
-        if (key.str() == "event") continue;
-        if (std::find(known_header_keys.begin(), known_header_keys.end(), key.str()) != known_header_keys.end())
-            continue;
-        out.other_fields.emplace_back(std::string(key.str()), toml_text(node));
-    }
-    // toml++ keeps keys sorted; people expect the order they wrote.
-    std::stable_sort(out.other_fields.begin(), out.other_fields.end(), [&](const auto& a, const auto& b) {
-        const auto line = [&](const std::string& key) { return root.get(key)->source().begin.line; };
-        return line(a.first) < line(b.first);
-    });
+    out.other_fields = other_fields(root, known_header_keys);
+    std::erase_if(out.other_fields, [](const OtherField& f) { return f.key == "event"; });
 
     if (const toml::node* events = root.get("event")) {
         const toml::array* array = events->as_array();
@@ -192,6 +203,15 @@ ReferralLinks referral_links(const Contact& contact, std::span<const Contact> ev
         if (&other != &contact &&
             (other.referred_by == contact.slug || std::find(named.begin(), named.end(), other.slug) != named.end()))
             out.referred_to.push_back(&other);
+    }
+    // Without referred_by, whoever named them at a meeting referred them.
+    for (const Contact& other : everyone) {
+        if (out.referred_by || !contact.referred_by.empty()) break;
+        if (other.slug == contact.slug) continue;
+        for (const Event& event : other.events)
+            if (event.type == EventType::met &&
+                std::find(event.referrals.begin(), event.referrals.end(), contact.slug) != event.referrals.end())
+                out.referred_by = &other;
     }
     std::sort(out.referred_to.begin(), out.referred_to.end(),
               [](const Contact* a, const Contact* b) { return a->slug < b->slug; });

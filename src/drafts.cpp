@@ -358,8 +358,8 @@ std::map<std::string, Value, std::less<>> draft_values(const Contact& c, std::sp
     return v;
 }
 
-std::string variant_name(DraftKind kind, const Contact& contact) {
-    if (kind == DraftKind::request && !contact.referred_by.empty()) return "request-referred";
+std::string variant_name(DraftKind kind, const Contact& contact, std::span<const Contact> everyone) {
+    if (kind == DraftKind::request && referral_links(contact, everyone).referred_by) return "request-referred";
     if (kind == DraftKind::thank) {
         const std::vector<const Event*> events = timeline(contact, date::local_days::max());
         const Event* meeting = last_of(events, EventType::met);

@@ -1,3 +1,4 @@
+// The table-wise three-way merge behind `kith merge-file`.
 #include "kith/merge.hpp"
 
 #include <algorithm>
@@ -106,8 +107,8 @@ std::optional<std::string> merge_tables(std::string_view base, std::string_view 
 }
 
 void check_network_file(const std::string& text, const std::filesystem::path& path) {
-    const std::string name = path.filename().string();
-    if (name == config_file_name) {
+    // contacts/kith.toml is a contact (named Kith, say); kith.toml elsewhere is the network's.
+    if (path.filename() == config_file_name && path.parent_path().filename() != "contacts") {
         parse_config(text, config_file_name);
         return;
     }

@@ -229,8 +229,8 @@ void render_show_text(std::ostream& out, const Contact& c, const ReferralLinks& 
     field("tags", fmt::format("{}", fmt::join(c.tags, ", ")));
     if (c.keep_in_touch) field("keep in touch", format_duration(*c.keep_in_touch));
     if (c.added) field("added", format_date(*c.added));
-    for (const auto& [key, value] : c.other_fields)
-        field(key, value);
+    for (const OtherField& other : c.other_fields)
+        field(other.key, other.toml);
     field("stage", to_string(stage_of(c, today).stage));
     for (const Reminder& r : reminders)
         field(to_string(status_of(r, today)),
@@ -260,6 +260,8 @@ void render_show_text(std::ostream& out, const Contact& c, const ReferralLinks& 
         for (const std::string& point : e->learned)
             fmt::print(out, "{}learned: {}\n", pad, indented(point, pad));
         if (!e->referrals.empty()) fmt::print(out, "{}referrals: {}\n", pad, fmt::join(e->referrals, ", "));
+        for (const OtherField& other : e->other_fields)
+            fmt::print(out, "{}{}: {}\n", pad, other.key, indented(other.toml, pad));
     }
 }
 
@@ -268,6 +270,14 @@ std::string json_strings(const std::vector<std::string>& texts) {
     for (const std::string& text : texts)
         quoted.push_back(json_string(text));
     return fmt::format("[{}]", fmt::join(quoted, ", "));
+}
+
+// Keys kith does not know, as one JSON object of their values.
+std::string json_object(const std::vector<OtherField>& fields) {
+    std::vector<std::string> members;
+    for (const OtherField& field : fields)
+        members.push_back(fmt::format("{}: {}", json_string(field.key), field.json));
+    return fmt::format("{{{}}}", fmt::join(members, ", "));
 }
 
 void render_show_json(std::ostream& out, const Contact& c, const ReferralLinks& links,
@@ -292,11 +302,9 @@ void render_show_json(std::ostream& out, const Contact& c, const ReferralLinks& 
     add("tags", json_strings(c.tags));
     if (c.keep_in_touch) add("keep_in_touch", json_string(format_duration(*c.keep_in_touch)));
     if (c.added) add("added", json_string(format_date(*c.added)));
-    std::vector<std::string> others;
-    for (const auto& [key, value] : c.other_fields)
-        others.push_back(fmt::format("{}: {}", json_string(key), json_string(value)));
-    add("other_fields", fmt::format("{{{}}}", fmt::join(others, ", ")));
+    add("other_fields", json_object(c.other_fields));
     add("stage", json_string(to_string(stage_of(c, today).stage)));
+    add("referrer", links.referred_by ? json_string(links.referred_by->slug) : "null");
     std::vector<std::string> referred_to;
     for (const Contact* other : links.referred_to)
         referred_to.push_back(other->slug);
@@ -320,6 +328,8 @@ void render_show_json(std::ostream& out, const Contact& c, const ReferralLinks& 
         event_text("notes", e->notes);
         if (!e->learned.empty()) fields.push_back(fmt::format("\"learned\": {}", json_strings(e->learned)));
         if (!e->referrals.empty()) fields.push_back(fmt::format("\"referrals\": {}", json_strings(e->referrals)));
+        if (!e->other_fields.empty())
+            fields.push_back(fmt::format("\"other_fields\": {}", json_object(e->other_fields)));
         events.push_back(fmt::format("    {{{}}}", fmt::join(fields, ", ")));
     }
     add("events", events.empty() ? "[]" : fmt::format("[\n{}\n  ]", fmt::join(events, ",\n")));

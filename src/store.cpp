@@ -329,7 +329,7 @@ void check_git_runs() {
     if (git.status != 0) throw Error(Exit::usage, fmt::format("git does not run: {}", git.output));
 }
 
-void set_up_git(const NetworkLock& lock, const fs::path& kith_program) {
+void set_up_git(const NetworkLock& lock, const fs::path& kith_program, GitRepository repository) {
     const fs::path& root = lock.network().root;
     const auto git = [&root](const std::vector<std::string>& argv) {
         ProgramResult result = run_program(argv, root, Output::capture);
@@ -339,14 +339,20 @@ void set_up_git(const NetworkLock& lock, const fs::path& kith_program) {
             throw Error(Exit::data,
                         fmt::format("'{}' failed in '{}': {}", fmt::join(argv, " "), root.string(), result.output));
     };
-    if (run_program({"git", "rev-parse", "--is-inside-work-tree"}, root, Output::capture).status != 0)
+    if (repository == GitRepository::own ||
+        run_program({"git", "rev-parse", "--is-inside-work-tree"}, root, Output::capture).status != 0)
         git({"git", "init", "--quiet"});
     add_missing_lines(root / ".gitignore", {"# Temporaries of an interrupted kith write or kith edit", ".*.tmp-??????",
                                             ".*.edit-??????.toml"});
     add_missing_lines(root / ".gitattributes", {"# Two machines' additions to one file merge to both (kith merge-file)",
                                                 "contacts/*.toml merge=kith", "kith.toml merge=kith"});
     git({"git", "config", "merge.kith.name", "kith: keep the tables both sides appended"});
-    git({"git", "config", "merge.kith.driver", fmt::format("{} merge-file %O %A %B %P", shell_quoted(kith_program))});
+    // When this kith cannot run (moved, deleted) or fails, git's own line merge
+    // still marks the conflict in the file: the other side is never dropped.
+    git({"git", "config", "merge.kith.driver",
+         fmt::format("{} merge-file %O %A %B %P; s=$?; [ $s -le 1 ] && exit $s; "
+                     "git merge-file -L ours -L base -L theirs %A %O %B; exit 1",
+                     shell_quoted(kith_program))});
 }
 
 std::vector<std::string> record_meeting(const NetworkLock& lock, std::string_view slug, Event meeting,

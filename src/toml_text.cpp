@@ -54,6 +54,16 @@ std::string toml_text(const toml::node& value) {
     return value.visit([](const auto& node) { return formatted(node); });
 }
 
+std::string json_text(const toml::node& value) {
+    std::ostringstream out;
+    value.visit([&](const auto& node) {
+        out << toml::json_formatter{node, toml::format_flags::quote_dates_and_times |
+                                              toml::format_flags::quote_infinities_and_nans |
+                                              toml::format_flags::allow_unicode_strings};
+    });
+    return out.str();
+}
+
 std::string toml_text(std::string_view text) {
     return formatted(toml::value<std::string>(std::string(text)), multi_line_safe(text));
 }

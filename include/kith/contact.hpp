@@ -31,6 +31,15 @@ enum class EventType {
 std::string_view to_string(EventType type);
 std::optional<EventType> parse_event_type(std::string_view text);
 
+// A key kith does not know, kept and shown, never dropped: its value as
+// TOML text (as written back and shown to people) and as JSON.
+struct OtherField {
+    std::string key;
+    std::string toml;
+    std::string json;
+    bool operator==(const OtherField&) const = default;
+};
+
 // One step of the outreach, as recorded in a contact file.
 struct Event {
     EventType type = EventType::note;
@@ -44,7 +53,8 @@ struct Event {
     // met
     std::string notes;
     std::vector<std::string> learned;
-    std::vector<std::string> referrals;  // slugs
+    std::vector<std::string> referrals;    // slugs
+    std::vector<OtherField> other_fields;  // keys kith does not know, in file order
 
     std::size_t position = 0;  // order in the file: breaks ties between equal dates
     std::size_t line = 0;      // where its [[event]] header stands, 1-based; 0 when not from a file
@@ -65,9 +75,8 @@ struct Contact {
     std::vector<std::string> tags;
     std::optional<Duration> keep_in_touch;
     std::optional<Date> added;
-    // Header keys kith does not know, each with its value as TOML text, in file order.
-    std::vector<std::pair<std::string, std::string>> other_fields;
-    std::vector<Event> events;  // in file order
+    std::vector<OtherField> other_fields;  // header keys kith does not know, in file order
+    std::vector<Event> events;             // in file order
 
     // Where some header values stand in the file (1-based; 0 when absent), for `kith check`.
     std::size_t email_line = 0;
@@ -97,7 +106,8 @@ struct StageOf {
 StageOf stage_of(const Contact& contact, Date today);
 
 // Who referred a contact to you, and whom they referred you to: by the
-// contacts' `referred_by`, and by the `referrals` of meetings with them.
+// contacts' `referred_by`, and by the `referrals` of meetings, both ways (a
+// contact without referred_by was referred by whoever named them at a meeting).
 struct ReferralLinks {
     const Contact* referred_by = nullptr;     // none when unknown or not in the network
     std::vector<const Contact*> referred_to;  // in slug order

@@ -48,9 +48,9 @@ struct DraftTemplate {
 };
 
 // Which variant of `kind` fits `contact`: "request-referred" for a contact
-// someone referred you to, "thank-referrals" after a meeting that gave you
+// someone in the network referred you to, "thank-referrals" after a meeting that gave you
 // names, else the kind's own name.
-std::string variant_name(DraftKind kind, const Contact& contact);
+std::string variant_name(DraftKind kind, const Contact& contact, std::span<const Contact> everyone);
 
 // The built-in template of a variant ("request", "thank-referrals", ...).
 std::string_view built_in_template(std::string_view variant);

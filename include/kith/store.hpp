@@ -59,13 +59,17 @@ Network create_network(const std::filesystem::path& dir);
 // network is made for git, so that nothing is left half made.
 void check_git_runs();
 
-// Sets up git for a network: a repository of its own when it is in none; the
+// Whether a network gets a repository of its own (a new one: SPEC §2), or
+// uses the one it is in, if any (an existing one, such as a clone).
+enum class GitRepository { own, enclosing };
+
+// Sets up git for a network: a repository (see GitRepository); the
 // .gitignore lines for kith's temporaries; and kith's merge driver, so that
 // two machines that each appended to one file merge to a file holding both
 // (.gitattributes names it for contacts/*.toml and kith.toml; the repository's
 // config runs `kith_program merge-file`). Git does not clone its config, so
 // every clone needs this once. Lines the files already hold are not repeated.
-void set_up_git(const NetworkLock& lock, const std::filesystem::path& kith_program);
+void set_up_git(const NetworkLock& lock, const std::filesystem::path& kith_program, GitRepository repository);
 
 // Commits `files` (paths relative to the network's folder) to its git
 // repository with `message`, under the lock: for [git] autocommit = true.

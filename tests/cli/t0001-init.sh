@@ -37,9 +37,7 @@ test_expect_success 'init --git makes a repository that ignores kith'"'"'s tempo
 	expect_contains "$TRASH/net/.gitattributes" "contacts/*.toml merge=kith"
 	expect_contains "$TRASH/net/.gitattributes" "kith.toml merge=kith"
 	git -C "$TRASH/net" config merge.kith.driver >driver
-	expect_file_equals driver <<-EOF
-	'"'"'$KITH'"'"' merge-file %O %A %B %P
-	EOF
+	expect_contains driver "'"'"'$KITH'"'"' merge-file %O %A %B %P;"
 	git -C "$TRASH/net" check-attr merge contacts/x.toml kith.toml >attr
 	expect_file_equals attr <<-\EOF
 	contacts/x.toml: merge: kith
@@ -58,22 +56,27 @@ test_expect_success 'init --git in an existing network (a clone) sets git up onc
 	[ -d "$TRASH/net/.git" ]
 	expect_contains "$TRASH/net/.gitignore" "*.bak"
 	expect_contains "$TRASH/net/.gitignore" ".*.tmp-??????"
-	diff -r contacts "$TRASH/net/contacts" && cmp kith.toml "$TRASH/net/kith.toml"
+	diff -r contacts "$TRASH/net/contacts"
+	cmp kith.toml "$TRASH/net/kith.toml"
 	cp "$TRASH/net/.gitignore" "$TRASH/net/.gitattributes" .
 	run_kith init "$TRASH/net" --git
 	expect_status 0
-	cmp .gitignore "$TRASH/net/.gitignore" && cmp .gitattributes "$TRASH/net/.gitattributes"
+	cmp .gitignore "$TRASH/net/.gitignore"
+	cmp .gitattributes "$TRASH/net/.gitattributes"
 	git -C "$TRASH/net" config --get-all merge.kith.driver >drivers
 	[ "$(wc -l <drivers)" -eq 1 ]
 '
 
-test_expect_success 'init --git in a network inside a repository uses that repository' '
+test_expect_success 'init --git: an existing network inside a repository uses it; a new network gets its own' '
 	git init -q "$TRASH/repo"
 	kith init "$TRASH/repo/net" -q
 	run_kith init "$TRASH/repo/net" --git
 	expect_status 0
 	[ ! -e "$TRASH/repo/net/.git" ]
 	git -C "$TRASH/repo" config merge.kith.driver >/dev/null
+	run_kith init "$TRASH/repo/new" --git
+	expect_status 0
+	[ -d "$TRASH/repo/new/.git" ]
 '
 
 test_expect_success 'init --git without git refuses before making anything, so it can be retried' '

@@ -61,8 +61,22 @@ test_expect_success 'show --format json holds every field and event' '
 	assert met["learned"] == ["Apply in December"] and met["referrals"] == ["alex-doe"], met
 	assert [r["rule"] for r in c["reminders"]] == ["thank", "keep-in-touch"], c["reminders"]
 	PY
+	printf "score = [1, 2]\nwhen = 2026-11-02\n" >>net/contacts/priya-singh.toml
+	sed -i "0,/^type = \"replied\"$/s//&\nmood = \"warm\"/" net/contacts/priya-singh.toml
 	kith --today 2026-11-23 show priya --format json >json
-	python3 -c "import json,sys; c=json.load(open(sys.argv[1])); assert c[\"other_fields\"] == {\"pronouns\": \"\\\"she/her\\\"\"}, c" json
+	python3 - json <<-\PY
+	import json, sys
+	c = json.load(open(sys.argv[1]))
+	assert c["other_fields"] == {"pronouns": "she/her"}, c["other_fields"]
+	assert c["referrer"] is None, c
+	replied = [e for e in c["events"] if e["type"] == "replied"][0]
+	assert replied["other_fields"] == {"mood": "warm"}, replied
+	last = [e for e in c["events"] if e["type"] == "requested"][0]
+	assert last["other_fields"] == {"score": [1, 2], "when": "2026-11-02"}, last
+	PY
+	run_kith --today 2026-11-23 show priya
+	expect_contains out "mood: \"warm\""
+	expect_contains out "score: [ 1, 2 ]"
 '
 
 test_expect_success 'show of an unknown contact is a usage error; of a broken file, a data error' '
@@ -74,6 +88,18 @@ test_expect_success 'show of an unknown contact is a usage error; of a broken fi
 	run_kith show broken
 	expect_status 3
 	expect_contains err "contacts/broken.toml"
+'
+
+test_expect_success 'a contact named as a referral at a meeting shows who referred them, without referred_by' '
+	people
+	kith --today 2026-11-23 log-meeting jordan --referral priya-singh -q
+	run_kith --today 2026-11-23 show priya
+	expect_status 0
+	expect_contains out "referred by      Jordan Lee (jordan-lee)"
+	run_kith --today 2026-11-23 show priya --format json
+	expect_contains out "jordan-lee"
+	run_kith --today 2026-11-23 draft request priya --show-template
+	expect_contains out "Subject: {referrer} suggested I contact you"
 '
 
 test_done

@@ -25,8 +25,13 @@ test_expect_success 'an editor that breaks the file: the original is restored, e
 	expect_status 3
 	expect_contains err "kept the original"
 	expect_contains err "contacts/priya-singh.toml"
+	[ "$(grep -c "expected ${SQ}=${SQ}" err)" -eq 1 ] || fail "said more than once: $(cat err)"
 	cmp original net/contacts/priya-singh.toml
-	[ "$(ls -A net/contacts)" = "priya-singh.toml" ]
+	copy=$(ls -A net/contacts | grep "^\.priya-singh\.edit-......\.toml$")
+	expect_contains err "(your edit is in ${SQ}contacts/$copy${SQ})"
+	expect_contains "net/contacts/$copy" "name : "
+	EDITOR=true run_kith edit priya </dev/null
+	expect_contains err "${SQ}contacts/$copy${SQ} holds an edit"
 '
 
 test_expect_success 'VISUAL wins over EDITOR, and its words are split as a shell would' '

@@ -12,7 +12,8 @@ SQ="'"
 two_machines() {
 	kith init "$TRASH/laptop" --git -q
 	sed -i 's/^# autocommit = false.*/autocommit = true/' laptop/kith.toml
-	git -C laptop add -A && git -C laptop commit -qm init
+	git -C laptop add -A
+	git -C laptop commit -qm init
 	kith --dir laptop --today 2026-11-02 add-contact "Priya Singh" -q
 	kith --dir laptop --today 2026-11-02 request priya -q
 	git clone -q laptop desktop
@@ -128,6 +129,42 @@ test_expect_success 'a clone that was never set up gets a conflict, not a file t
 	git -C bare-clone pull -q --no-rebase --no-edit >pull.out 2>&1 || status=$?
 	[ "$status" -ne 0 ]
 	expect_contains bare-clone/contacts/priya-singh.toml "<<<<<<<"
+'
+
+test_expect_success 'a driver whose kith is gone still leaves a conflict to mend, never just one side' '
+	two_machines
+	cp "$KITH" "$TRASH/old-kith"
+	kith init "$TRASH/desktop" --git -q
+	git -C desktop config merge.kith.driver "$(git -C desktop config merge.kith.driver | sed "s|$KITH|$TRASH/old-kith|")"
+	rm "$TRASH/old-kith"
+	kith --dir laptop --today 2026-11-23 note priya "from the laptop" -q
+	kith --dir desktop --today 2026-11-23 note priya "from the desktop" -q
+	pull_into_desktop
+	[ "$status" -ne 0 ]
+	expect_contains desktop/contacts/priya-singh.toml "from the laptop"
+	expect_contains desktop/contacts/priya-singh.toml "from the desktop"
+	expect_contains desktop/contacts/priya-singh.toml "<<<<<<< ours"
+'
+
+test_expect_success 'merge-file falls back to a line merge when a side cannot be read' '
+	printf "name = \"A\"\n" >base
+	printf "name = \"A\"\nrole = \"x\"\n" >ours
+	printf "name = \"A\"\nrole = \"y\"\n" >theirs
+	run_kith merge-file base ours missing contacts/a.toml
+	[ "$status" -ne 0 ]
+	run_kith merge-file base ours theirs contacts/kith.toml
+	expect_status 1
+	expect_contains ours "<<<<<<< ours"
+'
+
+test_expect_success 'merge-file reads contacts/kith.toml as a contact, not as the network'"'"'s kith.toml' '
+	printf "name = \"Kith\"\n" >base
+	cp base ours
+	printf "\n[[event]]\ntype = \"waved\"\ndate = 2026-11-23\n" >>ours
+	cp base theirs
+	printf "\n[[event]]\ntype = \"note\"\ndate = 2026-11-23\n" >>theirs
+	run_kith merge-file base ours theirs contacts/kith.toml
+	expect_status 1
 '
 
 test_expect_success 'merge-file keeps each appended table once, and reads the result as the file it merges' '

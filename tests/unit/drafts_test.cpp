@@ -71,16 +71,21 @@ TEST_CASE("follow-up is short and names the first request's day, and a thank-you
 TEST_CASE("the variant follows the record") {
     Contact c;
     c.name = "Ann Lee";
-    CHECK(variant_name(DraftKind::request, c) == "request");
+    c.slug = "ann-lee";
+    Contact jordan;
+    jordan.slug = "jordan-lee";
+    jordan.name = "Jordan Lee";
+    CHECK(variant_name(DraftKind::request, c, std::vector{c, jordan}) == "request");
     c.referred_by = "jordan-lee";
-    CHECK(variant_name(DraftKind::request, c) == "request-referred");
-    CHECK(variant_name(DraftKind::thank, c) == "thank");
+    CHECK(variant_name(DraftKind::request, c, std::vector{c, jordan}) == "request-referred");
+    CHECK(variant_name(DraftKind::request, c, std::vector{c}) == "request");  // a referrer not in the network
+    CHECK(variant_name(DraftKind::thank, c, {}) == "thank");
     Event met;
     met.type = EventType::met;
     met.date = at_start_of(Date{2026_y / 11 / 20});
     met.referrals = {"bo-park"};
     c.events.push_back(met);
-    CHECK(variant_name(DraftKind::thank, c) == "thank-referrals");
+    CHECK(variant_name(DraftKind::thank, c, {}) == "thank-referrals");
 }
 
 TEST_CASE("values: first name, spoken dates, one or two points learned, the referrals by name") {

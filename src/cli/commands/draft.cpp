@@ -43,7 +43,7 @@ void run(const Globals& globals, const DraftOptions& options) {
     const std::vector<Contact> everyone = load_contacts(network).contacts;
     const std::string about = options.about.empty() ? std::string() : resolve_contact(network, options.about);
 
-    const DraftTemplate tmpl = find_template(network, kind, variant_name(kind, contact));
+    const DraftTemplate tmpl = find_template(network, kind, variant_name(kind, contact, everyone));
     if (options.show_template) {
         fmt::print(std::cout, "{}", tmpl.text);
         if (!globals.quiet)

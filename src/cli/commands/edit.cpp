@@ -44,16 +44,27 @@ public:
         path_ = name;
         write(text);
     }
-    ~EditCopy() { std::filesystem::remove(path_); }
+    ~EditCopy() {
+        if (!kept_) std::filesystem::remove(path_);
+    }
     EditCopy(const EditCopy&) = delete;
     EditCopy& operator=(const EditCopy&) = delete;
 
     const std::filesystem::path& path() const { return path_; }
-    void write(const std::string& text) const { std::ofstream(path_, std::ios::binary | std::ios::trunc) << text; }
+    // Never opens the editor on a copy that is not the whole file (a full disk).
+    void write(const std::string& text) const {
+        std::ofstream(path_, std::ios::binary | std::ios::trunc) << text;
+        if (read() != text)
+            throw Error(Exit::data, fmt::format("cannot make a whole copy to edit in '{}' (is the disk full?)",
+                                                path_.parent_path().string()));
+    }
     std::string read() const { return read_file(path_, path_.filename().string()); }
+    // Leaves the copy in place when this ends: it holds work not kept elsewhere.
+    void keep() { kept_ = true; }
 
 private:
     std::filesystem::path path_;
+    bool kept_ = false;
 };
 
 // A copy left by an edit that was killed (the terminal closed, say): under the
@@ -78,14 +89,17 @@ void handle_leftover_copies(const std::filesystem::path& folder, std::string_vie
     }
 }
 
-// After a save that does not read: on a terminal, ask; elsewhere, restore.
-bool edit_again(const Error& problem) {
-    fmt::print(stderr, "kith: the edited file does not read: {}\n", problem.what());
-    if (!::isatty(STDIN_FILENO)) return false;
+// What to do after a save that does not read: on a terminal, the user says;
+// elsewhere there is no one to ask.
+enum class Choice { edit_again, restore, no_one_to_ask };
+
+Choice ask(const Error& problem) {
+    if (!::isatty(STDIN_FILENO)) return Choice::no_one_to_ask;
+    warn(fmt::format("the edited file does not read: {}", problem.what()));
     fmt::print(stderr, "Edit again (e) or restore the original (r)? [e] ");
     std::string answer;
-    if (!std::getline(std::cin, answer)) return false;
-    return answer.empty() || answer[0] == 'e' || answer[0] == 'E';
+    if (!std::getline(std::cin, answer)) return Choice::no_one_to_ask;
+    return answer.empty() || answer[0] == 'e' || answer[0] == 'E' ? Choice::edit_again : Choice::restore;
 }
 
 void run(const Globals& globals, const std::string& command, const std::string& reference) {
@@ -94,7 +108,7 @@ void run(const Globals& globals, const std::string& command, const std::string& 
     const std::string display = contact_file_name(slug);
     const std::string original = read_file(contact_path(open.lock.network(), slug), display);
     handle_leftover_copies(contact_path(open.lock.network(), slug).parent_path(), slug, original);
-    const EditCopy copy(contact_path(open.lock.network(), slug).parent_path(), slug, original);
+    EditCopy copy(contact_path(open.lock.network(), slug).parent_path(), slug, original);
     std::vector<std::string> argv = editor_command();
     argv.push_back(copy.path().string());
 
@@ -111,9 +125,15 @@ void run(const Globals& globals, const std::string& command, const std::string& 
         try {
             replace_contact(open.lock, slug, text);
         } catch (const Error& problem) {
-            if (edit_again(problem)) continue;
-            throw Error(Exit::data,
-                        fmt::format("kept the original '{}'; your edit did not read: {}", display, problem.what()));
+            const Choice choice = ask(problem);
+            if (choice == Choice::edit_again) continue;
+            std::string where;
+            if (choice == Choice::no_one_to_ask) {
+                copy.keep();
+                where = fmt::format(" (your edit is in 'contacts/{}')", copy.path().filename().string());
+            }
+            throw Error(Exit::data, fmt::format("kept the original '{}'; your edit did not read: {}{}", display,
+                                                problem.what(), where));
         }
         say(globals, fmt::format("Saved {}", display));
         commit_if_asked(open, {display}, command, slug);

@@ -28,7 +28,7 @@ void run(const Globals& globals, const std::string& dir, bool git) {
                                              where.string()));
     if (git) check_git_runs();  // before anything is made, so that a missing git leaves nothing behind
     const Network network = exists ? Network{where} : create_network(where);
-    if (git) set_up_git(NetworkLock(network), this_program());
+    if (git) set_up_git(NetworkLock(network), this_program(), exists ? GitRepository::enclosing : GitRepository::own);
     say(globals, exists ? fmt::format("Set up git in the kith network in {}", network.root.string())
                         : fmt::format("Created a kith network in {}{}", network.root.string(), git ? " (git)" : ""));
 }

@@ -29,17 +29,18 @@ void write_result(const std::string& file, const std::string& text) {
 
 void run(Globals& globals, const Paths& paths) {
     const std::string path = paths.path.empty() ? paths.ours : paths.path;
-    const std::string base = read_file(paths.base, paths.base);
-    const std::string ours = read_file(paths.ours, paths.ours);
-    const std::string theirs = read_file(paths.theirs, paths.theirs);
-    if (const auto merged = merge_tables(base, ours, theirs)) {
-        try {
+    try {
+        const std::string base = read_file(paths.base, paths.base);
+        const std::string ours = read_file(paths.ours, paths.ours);
+        const std::string theirs = read_file(paths.theirs, paths.theirs);
+        if (const auto merged = merge_tables(base, ours, theirs)) {
             check_network_file(*merged, path);
             write_result(paths.ours, *merged);
             return;
-        } catch (const Error&) {
-            // A table-wise merge that does not read is no merge: git's line merge decides.
         }
+    } catch (const Error&) {
+        // No table-wise merge that reads, whatever the reason: git's line
+        // merge decides, and marks what it cannot.
     }
     const ProgramResult git = run_program(
         {"git", "merge-file", "-L", "ours", "-L", "base", "-L", "theirs", "--", paths.ours, paths.base, paths.theirs},
@@ -51,12 +52,11 @@ void run(Globals& globals, const Paths& paths) {
             check_network_file(read_file(paths.ours, path), path);
             return;
         } catch (const Error& problem) {
-            fmt::print(stderr, "kith: '{}' merged line by line, but does not read: {}\n", path, problem.what());
+            warn(fmt::format("'{}' merged line by line, but does not read: {}", path, problem.what()));
         }
     } else {
-        fmt::print(stderr,
-                   "kith: '{}': both sides changed the same lines; mend the conflict markers, then run kith check\n",
-                   path);
+        warn(fmt::format("'{}': both sides changed the same lines; mend the conflict markers, then run kith check",
+                         path));
     }
     globals.status = Exit::found;
 }
