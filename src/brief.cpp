@@ -57,7 +57,8 @@ constexpr std::array<std::pair<Topic, std::string_view>, 5> topic_names = {{
 // The time the first request asked for ("20 minutes" in its note), else the guides' 20-30 minutes.
 std::string time_asked_for(const std::vector<const Event*>& events) {
     static const std::regex minutes(R"((\d+)\s*(-|–|to)?\s*(\d+)?\s*min)", std::regex::icase);
-    for (const Event* e : events) {
+    for (auto it = events.rbegin(); it != events.rend(); ++it) {  // the last request: this round's
+        const Event* e = *it;
         if (e->type != EventType::requested) continue;
         std::smatch match;
         if (std::regex_search(e->note, match, minutes))
@@ -112,7 +113,7 @@ void render_history(std::ostream& out, const Contact& c, std::span<const Contact
         if (!e->via.empty()) head += fmt::format(" via {}", e->via);
         fmt::print(out, "{}\n", head);
         for (const std::string* text : {&e->note, &e->notes})
-            if (!text->empty()) fmt::print(out, "\n{}\n\n", as_quote(trimmed(*text), "  "));
+            if (!text->empty()) fmt::print(out, "\n{}\n", as_quote(trimmed(*text), "  "));
         for (const std::string& point : e->learned)
             fmt::print(out, "  - learned: {}\n", point);
         std::vector<std::string> names;
@@ -178,9 +179,9 @@ std::vector<const Question*> pick_questions(std::size_t count) {
 void render_brief(std::ostream& out, const Contact* c, std::span<const Contact> everyone, const Config& config,
                   std::span<const Question* const> questions, Date today) {
     const std::vector<const Event*> events = c ? timeline(*c, date::local_days::max()) : std::vector<const Event*>{};
-    const auto scheduled = std::find_if(events.rbegin(), events.rend(),
-                                        [](const Event* e) { return e->type == EventType::scheduled && e->at; });
-    const Event* meeting = scheduled != events.rend() ? *scheduled : nullptr;
+    // The meeting to prepare for: only while one is set and not yet logged.
+    const StageOf stage = c ? stage_of(*c, today) : StageOf{};
+    const Event* meeting = stage.stage == Stage::scheduled ? stage.event : nullptr;
 
     if (c) {
         fmt::print(out, "# Meeting brief: {}\n\n", c->name);
@@ -202,11 +203,12 @@ void render_brief(std::ostream& out, const Contact* c, std::span<const Contact> 
         if (c->source.empty() && c->referred_by.empty()) fmt::print(out, "No source or referrer is recorded.\n");
         fmt::print(out, "\n## History\n\n");
         render_history(out, *c, everyone);
+        fmt::print(out, "\n");
     } else {
-        fmt::print(out, "# Meeting brief\n");
+        fmt::print(out, "# Meeting brief\n\n");
     }
 
-    fmt::print(out, "\n## Your pitch\n\n");
+    fmt::print(out, "## Your pitch\n\n");
     if (!trimmed(config.me.pitch).empty())
         fmt::print(out, "{}\n", as_quote(trimmed(config.me.pitch)));
     else

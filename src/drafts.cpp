@@ -36,8 +36,7 @@ constexpr PlaceholderInfo placeholder_table[] = {
     {"referrer", "the name of who referred you to them (referred_by)"},
     {"request_date", "the day of your first request to them"},
     {"meeting_date", "the day of your last meeting with them"},
-    {"learned",
-     "one or two things you learned at that meeting, as '- ' lines (its learned, else its notes' first line)"},
+    {"learned", "the first one or two things you learned at that meeting (its learned), as '- ' lines"},
     {"referrals", "the people they referred you to at that meeting"},
     {"last_contact_date", "the day of your last exchange with them"},
     {"referral", "report-back: the person they referred you to whom you met"},
@@ -88,8 +87,8 @@ const std::vector<std::pair<std::string_view, std::string>>& built_ins() {
              "\n"
              "Dear {first_name},\n"
              "\n"
-             "My name is {my_name}, {my_headline}. I found you through {source}, and I would be grateful to hear about "
-             "{their_work}.\n"
+             "My name is {my_name}, and I am a {my_headline}. I found you through {source}, and I would be grateful "
+             "to hear about {their_work}.\n"
              "\n",
              request_rest)},
         {"request-referred", fmt::format("{}{}",
@@ -98,15 +97,14 @@ const std::vector<std::pair<std::string_view, std::string>>& built_ins() {
                                          "Dear {first_name},\n"
                                          "\n"
                                          "{referrer} suggested I get in touch with you. My name is {my_name}, "
-                                         "{my_headline}, and I would be grateful to "
-                                         "hear about {their_work}.\n"
+                                         "and I am a {my_headline}; I would be grateful to hear about "
+                                         "{their_work}.\n"
                                          "\n",
                                          request_rest)},
         {"thank", fmt::format("{}{}", thank_start, thank_end)},
         {"thank-referrals", fmt::format("{}{}{}", thank_start,
                                         "Thank you also for suggesting I speak with {referrals}. I will reach out this "
-                                        "week, mention that you sent me, "
-                                        "and let you know how it goes.\n"
+                                        "week and mention that you sent me.\n"
                                         "\n",
                                         thank_end)},
         {"follow-up",
@@ -133,7 +131,7 @@ const std::vector<std::pair<std::string_view, std::string>>& built_ins() {
          "[Your news in a sentence or two: a course, a project, an internship; or an article you think they would "
          "enjoy, or congratulations on their news.]\n"
          "\n"
-         "Thank you again for your help along the way. I hope we can stay in touch.\n"
+         "I hope we can stay in touch.\n"
          "\n"
          "Best regards,\n"
          "{my_name}\n"},
@@ -157,10 +155,11 @@ const std::vector<std::pair<std::string_view, std::string>>& built_ins() {
          "\n"
          "Dear {first_name},\n"
          "\n"
-         "I wanted to share some news with you, since you helped me along the way: {milestone}.\n"
+         "Our conversation on {meeting_date} helped me along the way, so I wanted you to hear my news: "
+         "{milestone}.\n"
          "\n"
-         "Our conversation and your advice helped me get here, and I am very grateful. I would be glad to stay in "
-         "touch, and if I can ever return the favour, please let me know.\n"
+         "Thank you for your time and your advice; I am very grateful. I would be glad to stay in touch, and if I "
+         "can ever return the favour, please let me know.\n"
          "\n"
          "With thanks,\n"
          "{my_name}\n"},
@@ -190,18 +189,15 @@ std::string without_final_period(std::string text) {
     return text;
 }
 
-// One or two things learned at a meeting, as a bulleted list: its `learned`,
-// else the first line of its notes.
+// The first one or two things learned at a meeting (its `learned`; notes are
+// private, never quoted to anyone), as a bulleted list.
 std::optional<std::string> learned_at(const Event& meeting) {
     std::vector<std::string> points;
     for (const std::string& point : meeting.learned)
         if (points.size() < 2 && !without_final_period(point).empty())
             points.push_back(fmt::format("- {}", without_final_period(point)));
-    if (!points.empty()) return fmt::format("{}", fmt::join(points, "\n"));
-    const std::size_t start = meeting.notes.find_first_not_of(" \t\n");
-    if (start == std::string::npos) return std::nullopt;
-    return fmt::format("- {}",
-                       without_final_period(meeting.notes.substr(start, meeting.notes.find('\n', start) - start)));
+    if (points.empty()) return std::nullopt;
+    return fmt::format("{}", fmt::join(points, "\n"));
 }
 
 const Contact* find(std::span<const Contact> everyone, std::string_view slug) {
@@ -288,11 +284,10 @@ std::map<std::string, Value, std::less<>> draft_values(const Contact& c, std::sp
         v["referrer"] = none(fmt::format("no one referred you to {} (referred_by)", c.name));
 
     const std::vector<const Event*> events = timeline(c, today);
-    const auto first_request =
-        std::find_if(events.begin(), events.end(), [](const Event* e) { return e->type == EventType::requested; });
-    v["request_date"] = first_request != events.end()
-                            ? given(spoken_date((*first_request)->date.day(), today))
-                            : none(fmt::format("no request to {} is recorded (kith request {})", c.name, c.slug));
+    // The request a follow-up is about: the last, since a new request starts a new round (SPEC §5).
+    const Event* request = last_of(events, EventType::requested);
+    v["request_date"] = request ? given(spoken_date(request->date.day(), today))
+                                : none(fmt::format("no request to {} is recorded (kith request {})", c.name, c.slug));
 
     const Event* meeting = last_of(events, EventType::met);
     const std::string no_meeting = fmt::format("no meeting with {} is recorded (kith log-meeting {})", c.name, c.slug);
@@ -300,8 +295,8 @@ std::map<std::string, Value, std::less<>> draft_values(const Contact& c, std::sp
         v["meeting_date"] = given(spoken_date(meeting->date.day(), today));
         const auto learned = learned_at(*meeting);
         v["learned"] = learned ? given(*learned)
-                               : none(fmt::format("your meeting with {} on {} has no learned points or notes (kith "
-                                                  "edit {}: learned = [\"...\"] in its [[event]])",
+                               : none(fmt::format("your meeting with {} on {} has no learned points (kith edit {}: "
+                                                  "learned = [\"...\"] in its [[event]])",
                                                   c.name, format_date(meeting->date.day()), c.slug));
         std::vector<std::string> names;
         for (const std::string& slug : meeting->referrals) {
@@ -337,7 +332,8 @@ std::map<std::string, Value, std::less<>> draft_values(const Contact& c, std::sp
         const auto learned = learned_at(*referral_meeting);
         v["referral_learned"] =
             learned ? given(*learned)
-                    : none(fmt::format("your meeting with {} on {} has no learned points or notes (kith edit {})",
+                    : none(fmt::format("your meeting with {} on {} has no learned points (kith edit {}: "
+                                       "learned = [\"...\"] in its [[event]])",
                                        referral->name, format_date(referral_meeting->date.day()), referral->slug));
     } else {
         const std::string why =
@@ -358,10 +354,10 @@ std::map<std::string, Value, std::less<>> draft_values(const Contact& c, std::sp
     return v;
 }
 
-std::string variant_name(DraftKind kind, const Contact& contact, std::span<const Contact> everyone) {
+std::string variant_name(DraftKind kind, const Contact& contact, std::span<const Contact> everyone, Date today) {
     if (kind == DraftKind::request && referral_links(contact, everyone).referred_by) return "request-referred";
     if (kind == DraftKind::thank) {
-        const std::vector<const Event*> events = timeline(contact, date::local_days::max());
+        const std::vector<const Event*> events = timeline(contact, today);
         const Event* meeting = last_of(events, EventType::met);
         if (meeting && !meeting->referrals.empty()) return "thank-referrals";
     }

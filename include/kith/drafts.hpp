@@ -16,8 +16,10 @@ namespace kith {
 // The messages kith drafts.
 enum class DraftKind { request, follow_up, thank, check_in, report_back, share_news };
 
+// "follow-up", as typed on the command line and named in templates/.
 std::string_view to_string(DraftKind kind);
 std::optional<DraftKind> parse_draft_kind(std::string_view text);
+// Every kind, in the order `kith draft --help` lists them.
 std::span<const DraftKind> all_draft_kinds();
 
 // One placeholder's value, or why there is none and how to give it one.
@@ -50,7 +52,7 @@ struct DraftTemplate {
 // Which variant of `kind` fits `contact`: "request-referred" for a contact
 // someone in the network referred you to, "thank-referrals" after a meeting that gave you
 // names, else the kind's own name.
-std::string variant_name(DraftKind kind, const Contact& contact, std::span<const Contact> everyone);
+std::string variant_name(DraftKind kind, const Contact& contact, std::span<const Contact> everyone, Date today);
 
 // The built-in template of a variant ("request", "thank-referrals", ...).
 std::string_view built_in_template(std::string_view variant);

@@ -133,7 +133,7 @@ int run(int argc, char** argv) {
         "Run 'kith help COMMAND' (or 'kith COMMAND --help') for a command's options and an example.\n\n"
         "Getting started:\n"
         "  kith init\n"
-        "  kith add-contact \"Priya Singh\" --company \"Acme Batteries\" --source \"alumni directory\"\n"
+        "  kith add-contact \"Priya Singh\" --company \"Acme Batteries\" --source \"the alumni directory\"\n"
         "  kith request priya --via email\n"
         "  kith due");
     app.require_subcommand(1);

@@ -8,13 +8,14 @@ SQ="'"
 # by Jordan, then met) and Priya (found in the alumni directory, requested).
 network() {
 	new_network
-	sed -i "s/^# name = .*/name = \"Helen Cho\"/; s/^# headline = .*/headline = \"a second-year chemistry student\"/; s/^# availability = .*/availability = \"Wednesday mornings\"/" net/kith.toml
+	sed -i "s/^# name = .*/name = \"Helen Cho\"/; s/^# headline = .*/headline = \"second-year chemistry student\"/; s/^# availability = .*/availability = \"Wednesday mornings\"/" net/kith.toml
 	k() { kith --today 2026-11-23 "$@" -q; }
 	k add-contact "Jordan Lee" --company "Volta Labs" --role "Research Scientist" --source "the alumni directory"
 	k request jordan --date 2026-11-02
 	k log-meeting jordan --date 2026-11-20 --learned "Industry R&D moves in six-month cycles." \
 		--learned "Apply for internships in December" --learned "A third point" --referral "Alex Doe"
-	k log-meeting alex --date 2026-11-22 --notes "$(printf "Postdocs are optional in industry.\nMore notes.")"
+	k log-meeting alex --date 2026-11-22 --notes "$(printf "Private notes.\nMore notes.")" \
+		--learned "Postdocs are optional in industry."
 	k add-contact "Priya Singh" --company "Acme Batteries" --source "the alumni directory"
 	k request priya --date 2026-11-02
 }
@@ -31,7 +32,7 @@ test_expect_success 'request: who you are, how you found them, 20 to 30 minutes,
 
 	EOF
 	expect_contains out "Dear Priya,"
-	expect_contains out "My name is Helen Cho, a second-year chemistry student. I found you through the alumni directory"
+	expect_contains out "My name is Helen Cho, and I am a second-year chemistry student. I found you through the alumni directory"
 	expect_contains out "your work at Acme Batteries"
 	expect_contains out "20 to 30 minutes"
 	expect_contains out "by phone, by video or in person"
@@ -72,7 +73,7 @@ test_expect_success 'thank: the day you met, one or two things learned, and the 
 	draft thank alex
 	expect_status 0
 	expect_contains out "- Postdocs are optional in industry"
-	expect_not_contains out "More notes"
+	expect_not_contains out "notes"
 	expect_not_contains out "suggesting I speak with"
 '
 
@@ -89,7 +90,7 @@ test_expect_success 'check-in, report-back and share-news say what each is for' 
 	kith --today 2026-11-23 milestone "Accepted an internship at Volta Labs." -q
 	draft share-news jordan
 	expect_status 0
-	expect_contains out "since you helped me along the way: Accepted an internship at Volta Labs."
+	expect_contains out "Our conversation on November 20 helped me along the way, so I wanted you to hear my news: Accepted an internship at Volta Labs."
 '
 
 test_expect_success 'a value the record lacks is an error that says how to fill it, and nothing is printed' '
@@ -155,17 +156,67 @@ test_expect_success 'a template used where a placeholder has no value names the 
 	expect_contains err "{referrer}: no one referred you to Priya Singh"
 '
 
-test_expect_success '--show-template prints the template the draft would use, to copy and change' '
+test_expect_success '--show-template saved as the README says becomes the template, and the plain variant stays' '
 	network
-	draft thank jordan --show-template
-	expect_status 0
-	expect_contains out "{learned}"
-	expect_contains out "{referrals}"
-	expect_contains err "the built-in template ${SQ}thank-referrals${SQ}"
-	mkdir net/templates && cp out net/templates/thank-referrals.txt
+	mkdir -p net/templates
+	kith --today 2026-11-23 draft thank jordan --show-template >net/templates/thank-referrals.txt 2>err
+	expect_contains err "the built-in template ${SQ}thank-referrals${SQ}; to change it, save it as $TRASH/net/templates/thank-referrals.txt"
+	expect_contains net/templates/thank-referrals.txt "{referrals}"
+	sed -i "s/With thanks,/Gratefully,/" net/templates/thank-referrals.txt
 	draft thank jordan
 	expect_status 0
 	expect_contains out "suggesting I speak with Alex Doe"
+	expect_contains out "Gratefully,"
+	kith --today 2026-11-23 draft thank jordan --show-template >net/templates/thank-referrals.txt 2>/dev/null
+	expect_contains net/templates/thank-referrals.txt "With thanks,"
+	draft thank alex
+	expect_status 0
+	expect_contains out "With thanks,"
+'
+
+test_expect_success 'a follow-up after a new round of requests names the last request' '
+	network
+	kith --today 2026-11-23 request jordan --date 2026-11-21 -q
+	draft follow-up jordan
+	expect_contains out "I wrote to you on November 21"
+'
+
+test_expect_success 'share-news and thank-you need a meeting: to someone never met they say so' '
+	network
+	kith --today 2026-11-23 milestone "Accepted an internship" -q
+	draft share-news priya
+	expect_status 3
+	expect_contains err "{meeting_date}: no meeting with Priya Singh is recorded"
+	draft check-in priya
+	expect_status 0
+	expect_not_contains out "help"
+'
+
+test_expect_success 'a meeting logged without learned points is not quoted from its private notes' '
+	network
+	kith --today 2026-11-23 log-meeting priya --notes "She seemed tired." -q
+	draft thank priya
+	expect_status 3
+	expect_empty out
+	expect_contains err "{learned}: your meeting with Priya Singh on 2026-11-23 has no learned points"
+'
+
+test_expect_success '--about is for report-back, and must name one of their referrals: usage errors' '
+	network
+	draft thank jordan --about alex
+	expect_status 2
+	draft report-back jordan --about priya
+	expect_status 2
+	expect_contains err "Jordan Lee did not refer you to ${SQ}priya-singh${SQ}"
+'
+
+test_expect_success 'a template that is not UTF-8 is a data error naming it' '
+	network
+	mkdir net/templates
+	printf "Subject: \377\n\nx\n" >net/templates/request.txt
+	draft request priya
+	expect_status 3
+	expect_contains err "templates/request.txt"
 '
 
 test_expect_success 'an unknown kind is a usage error listing the kinds' '

@@ -82,6 +82,19 @@ test_expect_success 'prepare without C: the generic checklist and the whole bank
 	[ "$(sed "s/^[0-9]*\. //" q | sort | uniq -d | wc -l)" -eq 0 ]
 '
 
+test_expect_success 'a meeting already logged is not announced; an in-person one drops the video check' '
+	network
+	kith --today 2026-11-25 log-meeting priya --date 2026-11-25T09:30 -q
+	run_kith --today 2026-11-26 prepare priya
+	expect_not_contains out "**Meeting:**"
+	kith --today 2026-11-26 request priya --note "Asked for 15-20 minutes more" -q
+	kith --today 2026-11-26 schedule priya 2026-12-02T10:00 --where "her office" -q
+	run_kith --today 2026-11-26 prepare priya
+	expect_contains out "**Meeting:** 2026-12-02 10:00, her office"
+	expect_not_contains out "test your setup"
+	expect_contains out "Keep to the 15–20 minutes you asked for"
+'
+
 test_expect_success 'pitch: yours from [me], else the outline of what it says' '
 	network
 	run_kith pitch

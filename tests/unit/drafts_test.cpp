@@ -45,7 +45,7 @@ TEST_CASE("every built-in template reads: a Subject line, a blank line, known pl
 
 TEST_CASE("request: who you are, how you found them, 20 to 30 minutes in any medium, your availability") {
     const std::string draft = built_in("request");
-    CHECK(holds(draft, "My name is <my_name>, <my_headline>."));
+    CHECK(holds(draft, "My name is <my_name>, and I am a <my_headline>."));
     CHECK(holds(draft, "I found you through <source>"));
     CHECK(holds(draft, "20 to 30 minutes"));
     CHECK(holds(draft, "by phone, by video or in person"));
@@ -75,17 +75,18 @@ TEST_CASE("the variant follows the record") {
     Contact jordan;
     jordan.slug = "jordan-lee";
     jordan.name = "Jordan Lee";
-    CHECK(variant_name(DraftKind::request, c, std::vector{c, jordan}) == "request");
+    CHECK(variant_name(DraftKind::request, c, std::vector{c, jordan}, Date{2026_y / 12 / 1}) == "request");
     c.referred_by = "jordan-lee";
-    CHECK(variant_name(DraftKind::request, c, std::vector{c, jordan}) == "request-referred");
-    CHECK(variant_name(DraftKind::request, c, std::vector{c}) == "request");  // a referrer not in the network
-    CHECK(variant_name(DraftKind::thank, c, {}) == "thank");
+    CHECK(variant_name(DraftKind::request, c, std::vector{c, jordan}, Date{2026_y / 12 / 1}) == "request-referred");
+    CHECK(variant_name(DraftKind::request, c, std::vector{c}, Date{2026_y / 12 / 1}) ==
+          "request");  // a referrer not in the network
+    CHECK(variant_name(DraftKind::thank, c, {}, Date{2026_y / 12 / 1}) == "thank");
     Event met;
     met.type = EventType::met;
     met.date = at_start_of(Date{2026_y / 11 / 20});
     met.referrals = {"bo-park"};
     c.events.push_back(met);
-    CHECK(variant_name(DraftKind::thank, c, {}) == "thank-referrals");
+    CHECK(variant_name(DraftKind::thank, c, {}, Date{2026_y / 12 / 1}) == "thank-referrals");
 }
 
 TEST_CASE("values: first name, spoken dates, one or two points learned, the referrals by name") {

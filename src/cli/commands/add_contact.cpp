@@ -55,7 +55,10 @@ void add_add_contact(CLI::App& command, Globals& globals) {
     command.add_option("--role", c.role, "Their job title")->type_name("TEXT");
     command.add_option("--linkedin", c.linkedin, "LinkedIn profile URL")->type_name("URL");
     command.add_option("--location", c.location, "City or region")->type_name("TEXT");
-    command.add_option("--source", c.source, "How you found them (alumni directory, a talk, ...)")->type_name("TEXT");
+    command
+        .add_option("--source", c.source,
+                    "How you found them, as it reads after 'I found you through' (the alumni directory)")
+        ->type_name("TEXT");
     command.add_option("--referred-by", options->referred_by, "The contact who referred you to them")
         ->type_name("CONTACT");
     command.add_option("--tag", c.tags, "A tag (repeat for more)")
@@ -67,7 +70,7 @@ void add_add_contact(CLI::App& command, Globals& globals) {
     command.add_option("--note", options->note, "A first note about them")->type_name("TEXT");
     command.footer(
         "Example:\n  kith add-contact \"Priya Singh\" --company \"Acme Batteries\" --role \"Research Scientist\" \\\n"
-        "      --source \"alumni directory\" --tag chemistry --tag alumni");
+        "      --source \"the alumni directory\" --tag chemistry --tag alumni");
     command.callback([&globals, options, name = command.get_name()] { run(globals, name, *options); });
 }
 

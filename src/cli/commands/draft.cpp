@@ -1,5 +1,7 @@
 // kith draft KIND C: a first draft of a message, from [me] and the record,
 // ready for `| mail` or the clipboard.
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -10,6 +12,7 @@
 #include "commands.hpp"
 #include "kith/drafts.hpp"
 #include "kith/network.hpp"
+#include "kith/text.hpp"
 
 namespace kith::cli {
 
@@ -27,8 +30,10 @@ DraftTemplate find_template(const Network& network, DraftKind kind, const std::s
     for (const std::string& name : {variant, std::string(to_string(kind))}) {
         const std::string display = fmt::format("templates/{}.txt", name);
         std::error_code ec;
-        if (std::filesystem::exists(network.root / display, ec))
-            return {name, read_file(network.root / display, display), display};
+        if (!std::filesystem::exists(network.root / display, ec)) continue;
+        std::string text = read_file(network.root / display, display);
+        if (!is_valid_utf8(text)) throw Error(Exit::data, fmt::format("'{}' is not valid UTF-8", display));
+        return {name, std::move(text), display};
     }
     return {variant, std::string(built_in_template(variant)), {}};
 }
@@ -41,17 +46,29 @@ void run(const Globals& globals, const DraftOptions& options) {
     const std::string slug = resolve_contact(network, options.contact);
     const Contact contact = load_contact(network, slug);  // its own problem is this command's error
     const std::vector<Contact> everyone = load_contacts(network).contacts;
-    const std::string about = options.about.empty() ? std::string() : resolve_contact(network, options.about);
+    std::string about;
+    if (!options.about.empty()) {
+        if (kind != DraftKind::report_back)
+            throw Error(Exit::usage, "--about names the referral a report-back is on; it is for report-back only");
+        about = resolve_contact(network, options.about);
+        const auto links = referral_links(contact, everyone);
+        if (std::none_of(links.referred_to.begin(), links.referred_to.end(),
+                         [&](const Contact* c) { return c->slug == about; }))
+            throw Error(Exit::usage, fmt::format("{} did not refer you to '{}'", contact.name, about));
+    }
 
-    const DraftTemplate tmpl = find_template(network, kind, variant_name(kind, contact, everyone));
+    const std::string variant = variant_name(kind, contact, everyone, today);
     if (options.show_template) {
-        fmt::print(std::cout, "{}", tmpl.text);
+        // Always the built-in text, so that `> templates/NAME.txt` cannot print the file it empties.
+        fmt::print(std::cout, "{}", built_in_template(variant));
         if (!globals.quiet)
-            fmt::print(stderr, "kith: {}; a copy in {} overrides it\n",
-                       tmpl.file.empty() ? fmt::format("the built-in template '{}'", tmpl.name) : tmpl.file,
-                       (network.root / "templates" / (tmpl.name + ".txt")).string());
+            fmt::print(stderr,
+                       "kith: the built-in template '{}'; to change it, save it as {} (templates/{}.txt "
+                       "overrides every variant)\n",
+                       variant, (network.root / "templates" / (variant + ".txt")).string(), to_string(kind));
         return;
     }
+    const DraftTemplate tmpl = find_template(network, kind, variant);
     fmt::print(std::cout, "{}",
                fill_template(tmpl, draft_values(contact, everyone, config, today, about),
                              fmt::format("the {} draft for {}", to_string(kind), contact.name)));
@@ -64,9 +81,7 @@ void add_draft(CLI::App& command, Globals& globals) {
     std::vector<std::string> kinds;
     for (const DraftKind kind : all_draft_kinds())
         kinds.emplace_back(to_string(kind));
-    command.add_option("KIND", options->kind, fmt::format("What to write: {}", fmt::join(kinds, ", ")))
-        ->required()
-        ->check(CLI::IsMember(kinds));
+    command.add_option("KIND", options->kind, "What to write")->required()->check(CLI::IsMember(kinds));
     command.add_option("C", options->contact, "To whom: slug, name, or an unambiguous prefix")
         ->required()
         ->type_name("CONTACT");
@@ -75,7 +90,7 @@ void add_draft(CLI::App& command, Globals& globals) {
                     "report-back: the person they referred you to (default: the one you met last)")
         ->type_name("CONTACT");
     command.add_flag("--show-template", options->show_template,
-                     "Print the template the draft would use, unfilled, to copy into templates/ and change");
+                     "Print the built-in template the draft would use, unfilled, to save in templates/ and change");
     std::string footer =
         "Prints 'Subject: ...', a blank line and the body, filled from [me] in kith.toml and the contact's\n"
         "record. A request to someone referred to you names the referrer in the subject and the first\n"
@@ -84,10 +99,10 @@ void add_draft(CLI::App& command, Globals& globals) {
         "templates/KIND.txt; placeholders are {name} as in fmt, and {{ }} write braces. A placeholder the\n"
         "record has no value for is an error that says how to fill it, never a silent gap.\n\nPlaceholders:\n";
     for (const PlaceholderInfo& p : placeholders())
-        footer += fmt::format("  {{{}}}{} {}\n", p.name,
-                              std::string(24 - std::min<std::size_t>(22, p.name.size()), ' '), p.meaning);
+        footer += fmt::format("  {:<25} {}\n", fmt::format("{{{}}}", p.name), p.meaning);
     footer +=
         "\nExamples:\n  kith draft request priya\n  kith draft thank priya | wl-copy\n"
+        "  mkdir -p ~/.local/share/kith/templates\n"
         "  kith draft follow-up priya --show-template > ~/.local/share/kith/templates/follow-up.txt";
     command.footer(footer);
     command.callback([&globals, options] { run(globals, *options); });

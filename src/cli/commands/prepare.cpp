@@ -15,15 +15,16 @@ namespace {
 
 struct PrepareOptions {
     std::string contact;
-    std::optional<std::size_t> questions;
+    std::optional<int> questions;
 };
 
 void run(const Globals& globals, const PrepareOptions& options) {
     const Date today = now(globals).day();
     const Network network = open_network(globals);
     const Config config = load_config(network);
-    const std::vector<const Question*> questions = pick_questions(
-        options.questions.value_or(options.contact.empty() ? question_bank().size() : default_question_count));
+    const std::vector<const Question*> questions =
+        pick_questions(options.questions ? static_cast<std::size_t>(*options.questions)
+                                         : (options.contact.empty() ? question_bank().size() : default_question_count));
     if (options.contact.empty()) {
         render_brief(std::cout, nullptr, {}, config, questions, today);
         return;
@@ -44,6 +45,7 @@ void add_prepare(CLI::App& command, Globals& globals) {
         .add_option("--questions", options->questions,
                     fmt::format("How many questions (default {} for a contact; the whole bank of {} without one)",
                                 default_question_count, question_bank().size()))
+        ->check(CLI::Range(1, static_cast<int>(question_bank().size())))
         ->type_name("N");
     command.footer(
         "With C: who they are, how you found them and who referred you, the whole history, your pitch\n"
