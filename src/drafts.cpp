@@ -34,7 +34,7 @@ constexpr PlaceholderInfo placeholder_table[] = {
     {"their_work", "\"your work as ROLE at COMPANY\", from what the record holds"},
     {"source", "how you found them (source)"},
     {"referrer", "the name of who referred you to them (referred_by)"},
-    {"request_date", "the day of your first request to them"},
+    {"request_date", "the day of your last request to them (this round's)"},
     {"meeting_date", "the day of your last meeting with them"},
     {"learned", "the first one or two things you learned at that meeting (its learned), as '- ' lines"},
     {"referrals", "the people they referred you to at that meeting"},
