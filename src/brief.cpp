@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include "kith/error.hpp"
+#include "names.hpp"
 
 namespace kith {
 
@@ -46,7 +47,7 @@ constexpr Question bank[] = {
     {Topic::next_steps, "May I keep in touch, and let you know how things go?"},
 };
 
-constexpr std::array<std::pair<Topic, std::string_view>, 5> topic_names = {{
+constexpr NameTable<Topic, 5> topic_names = {{
     {Topic::job_content, "The work itself"},
     {Topic::career_path, "Their career path"},
     {Topic::preparation, "Preparing for the field"},
@@ -145,9 +146,7 @@ void render_who(std::ostream& out, const Contact& c) {
 }  // namespace
 
 std::string_view to_string(Topic topic) {
-    for (const auto& [t, name] : topic_names)
-        if (t == topic) return name;
-    return "?";
+    return name_in(topic_names, topic);
 }
 
 std::span<const Question> question_bank() {

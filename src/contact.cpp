@@ -8,13 +8,14 @@
 #include <fmt/format.h>
 
 #include "kith/error.hpp"
+#include "names.hpp"
 #include "toml_text.hpp"
 
 namespace kith {
 
 namespace {
 
-constexpr std::array<std::pair<EventType, std::string_view>, 10> event_names = {{
+constexpr NameTable<EventType, 10> event_names = {{
     {EventType::requested, "requested"},
     {EventType::followed_up, "followed-up"},
     {EventType::replied, "replied"},
@@ -25,6 +26,18 @@ constexpr std::array<std::pair<EventType, std::string_view>, 10> event_names = {
     {EventType::checked_in, "checked-in"},
     {EventType::note, "note"},
     {EventType::moved_on, "moved-on"},
+}};
+
+// In the order of the outreach.
+constexpr NameTable<Stage, 8> stage_names = {{
+    {Stage::new_contact, "new"},
+    {Stage::requested, "requested"},
+    {Stage::followed_up, "followed-up"},
+    {Stage::replied, "replied"},
+    {Stage::scheduled, "scheduled"},
+    {Stage::met, "met"},
+    {Stage::declined, "declined"},
+    {Stage::moved_on, "moved-on"},
 }};
 
 constexpr std::array<std::string_view, 10> known_event_keys = {"type",  "date",  "note",    "via",       "at",
@@ -125,15 +138,11 @@ constexpr std::array<std::string_view, 12> known_header_keys = {"name",        "
 }  // namespace
 
 std::string_view to_string(EventType type) {
-    for (const auto& [value, name] : event_names)
-        if (value == type) return name;
-    return "note";
+    return name_in(event_names, type);
 }
 
 std::optional<EventType> parse_event_type(std::string_view text) {
-    for (const auto& [value, name] : event_names)
-        if (name == text) return value;
-    return std::nullopt;
+    return value_in(event_names, text);
 }
 
 Contact parse_contact(std::string_view text, std::string_view file, std::string slug) {
@@ -180,17 +189,7 @@ Contact parse_contact(std::string_view text, std::string_view file, std::string 
 }
 
 std::string_view to_string(Stage stage) {
-    switch (stage) {
-        case Stage::new_contact: return "new";
-        case Stage::requested: return "requested";
-        case Stage::followed_up: return "followed-up";
-        case Stage::replied: return "replied";
-        case Stage::scheduled: return "scheduled";
-        case Stage::met: return "met";
-        case Stage::declined: return "declined";
-        case Stage::moved_on: return "moved-on";
-    }
-    return "new";
+    return name_in(stage_names, stage);
 }
 
 ReferralLinks referral_links(const Contact& contact, std::span<const Contact> everyone) {
@@ -219,16 +218,12 @@ ReferralLinks referral_links(const Contact& contact, std::span<const Contact> ev
 }
 
 std::span<const Stage> all_stages() {
-    static constexpr std::array<Stage, 8> stages = {Stage::new_contact, Stage::requested, Stage::followed_up,
-                                                    Stage::replied,     Stage::scheduled, Stage::met,
-                                                    Stage::declined,    Stage::moved_on};
+    static constexpr auto stages = values_in(stage_names);
     return stages;
 }
 
 std::optional<Stage> parse_stage(std::string_view text) {
-    for (Stage stage : all_stages())
-        if (to_string(stage) == text) return stage;
-    return std::nullopt;
+    return value_in(stage_names, text);
 }
 
 std::vector<const Event*> timeline(const Contact& contact, Date today) {

@@ -8,12 +8,13 @@
 #include <fmt/ranges.h>
 
 #include "kith/error.hpp"
+#include "names.hpp"
 
 namespace kith {
 
 namespace {
 
-constexpr std::array<std::pair<DraftKind, std::string_view>, 6> kind_names = {{
+constexpr NameTable<DraftKind, 6> kind_names = {{
     {DraftKind::request, "request"},
     {DraftKind::follow_up, "follow-up"},
     {DraftKind::thank, "thank"},
@@ -225,24 +226,15 @@ Value text_field(const Contact& c, std::string_view key, const std::string& valu
 }  // namespace
 
 std::string_view to_string(DraftKind kind) {
-    for (const auto& [k, name] : kind_names)
-        if (k == kind) return name;
-    return "?";
+    return name_in(kind_names, kind);
 }
 
 std::optional<DraftKind> parse_draft_kind(std::string_view text) {
-    for (const auto& [k, name] : kind_names)
-        if (name == text) return k;
-    return std::nullopt;
+    return value_in(kind_names, text);
 }
 
 std::span<const DraftKind> all_draft_kinds() {
-    static const std::array<DraftKind, 6> kinds = [] {
-        std::array<DraftKind, 6> out{};
-        for (std::size_t i = 0; i < kind_names.size(); ++i)
-            out[i] = kind_names[i].first;
-        return out;
-    }();
+    static constexpr auto kinds = values_in(kind_names);
     return kinds;
 }
 

@@ -12,6 +12,7 @@
 #include <fmt/ranges.h>
 #include <toml++/toml.h>
 
+#include "names.hpp"
 #include "toml_text.hpp"
 
 namespace kith {
@@ -347,10 +348,9 @@ void render_show(std::ostream& out, const Contact& contact, const ReferralLinks&
 }
 
 std::optional<ListFormat> parse_list_format(std::string_view text) {
-    if (text == "text") return ListFormat::text;
-    if (text == "tsv") return ListFormat::tsv;
-    if (text == "json") return ListFormat::json;
-    return std::nullopt;
+    static constexpr NameTable<ListFormat, 3> formats = {
+        {{ListFormat::text, "text"}, {ListFormat::tsv, "tsv"}, {ListFormat::json, "json"}}};
+    return value_in(formats, text);
 }
 
 void render_list(std::ostream& out, std::span<const Standing> standings, ListFormat format, Date today, bool color) {
@@ -379,11 +379,9 @@ void render_list(std::ostream& out, std::span<const Standing> standings, ListFor
 }
 
 std::optional<DueFormat> parse_due_format(std::string_view text) {
-    if (text == "text") return DueFormat::text;
-    if (text == "tsv") return DueFormat::tsv;
-    if (text == "json") return DueFormat::json;
-    if (text == "ics") return DueFormat::ics;
-    return std::nullopt;
+    static constexpr NameTable<DueFormat, 4> formats = {
+        {{DueFormat::text, "text"}, {DueFormat::tsv, "tsv"}, {DueFormat::json, "json"}, {DueFormat::ics, "ics"}}};
+    return value_in(formats, text);
 }
 
 void render_due(std::ostream& out, std::span<const Reminder> reminders, DueFormat format, Date today, bool color) {

@@ -10,12 +10,13 @@
 #include <fmt/format.h>
 
 #include "kith/text.hpp"
+#include "names.hpp"
 
 namespace kith {
 
 namespace {
 
-constexpr std::array<std::pair<Rule, std::string_view>, 11> rule_names = {{
+constexpr NameTable<Rule, 11> rule_names = {{
     {Rule::follow_up, "follow-up"},
     {Rule::move_on, "move-on"},
     {Rule::schedule, "schedule"},
@@ -248,21 +249,15 @@ std::span<const PolicyField> policy_fields() {
 }
 
 std::string_view to_string(Rule rule) {
-    for (const auto& [value, name] : rule_names)
-        if (value == rule) return name;
-    return "follow-up";
+    return name_in(rule_names, rule);
 }
 
 std::optional<Rule> parse_rule(std::string_view text) {
-    for (const auto& [value, name] : rule_names)
-        if (name == text) return value;
-    return std::nullopt;
+    return value_in(rule_names, text);
 }
 
 std::span<const Rule> all_rules() {
-    static constexpr std::array<Rule, 11> rules = {
-        Rule::follow_up, Rule::move_on,  Rule::schedule,    Rule::prepare,       Rule::log_meeting, Rule::notes,
-        Rule::thank,     Rule::referral, Rule::report_back, Rule::keep_in_touch, Rule::share_news};
+    static constexpr auto rules = values_in(rule_names);
     return rules;
 }
 
