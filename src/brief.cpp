@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include "kith/error.hpp"
+#include "kith/text.hpp"
 #include "names.hpp"
 
 namespace kith {
@@ -55,35 +56,20 @@ constexpr NameTable<Topic, 5> topic_names = {{
     {Topic::next_steps, "Next steps"},
 }};
 
-// The time the first request asked for ("20 minutes" in its note), else the guides' 20-30 minutes.
+// The time this round's request asked for ("20 minutes" in its note), else the guides' 20-30 minutes.
 std::string time_asked_for(const std::vector<const Event*>& events) {
     static const std::regex minutes(R"((\d+)\s*(-|–|to)?\s*(\d+)?\s*min)", std::regex::icase);
-    for (auto it = events.rbegin(); it != events.rend(); ++it) {  // the last request: this round's
-        const Event* e = *it;
-        if (e->type != EventType::requested) continue;
-        std::smatch match;
-        if (std::regex_search(e->note, match, minutes))
-            return match[3].matched ? fmt::format("{}–{} minutes", match[1].str(), match[3].str())
-                                    : fmt::format("{} minutes", match[1].str());
-        break;
-    }
-    return "20–30 minutes";
+    std::smatch match;
+    const Event* request = last_of(events, EventType::requested);
+    if (!request || !std::regex_search(request->note, match, minutes)) return "20–30 minutes";
+    return match[3].matched ? fmt::format("{}–{} minutes", match[1].str(), match[3].str())
+                            : fmt::format("{} minutes", match[1].str());
 }
 
 // Each line of `text` as a Markdown quote, after `indent`.
 std::string as_quote(std::string_view text, std::string_view indent = "") {
-    std::string out = fmt::format("{}> ", indent);
-    for (const char c : text) {
-        out += c;
-        if (c == '\n') out += fmt::format("{}> ", indent);
-    }
-    return out;
-}
-
-std::string trimmed(std::string_view text) {
-    const std::size_t start = text.find_first_not_of(" \t\n");
-    if (start == std::string_view::npos) return {};
-    return std::string(text.substr(start, text.find_last_not_of(" \t\n") - start + 1));
+    const std::string mark = fmt::format("{}> ", indent);
+    return mark + prefix_lines(text, mark);
 }
 
 void render_outline(std::ostream& out, const Me& me) {
@@ -101,7 +87,7 @@ void render_outline(std::ostream& out, const Me& me) {
 }
 
 void render_history(std::ostream& out, const Contact& c, std::span<const Contact> everyone) {
-    const auto events = timeline(c, date::local_days::max());
+    const auto events = whole_timeline(c);
     if (events.empty()) {
         fmt::print(out, "Nothing recorded yet.\n");
         return;
@@ -119,9 +105,8 @@ void render_history(std::ostream& out, const Contact& c, std::span<const Contact
             fmt::print(out, "  - learned: {}\n", point);
         std::vector<std::string> names;
         for (const std::string& slug : e->referrals) {
-            const auto it =
-                std::find_if(everyone.begin(), everyone.end(), [&](const Contact& o) { return o.slug == slug; });
-            names.push_back(it == everyone.end() ? slug : it->name);
+            const Contact* referral = find_contact(everyone, slug);
+            names.push_back(referral ? referral->name : slug);
         }
         if (!names.empty()) fmt::print(out, "  - referred you to: {}\n", fmt::join(names, ", "));
     }
@@ -177,7 +162,7 @@ std::vector<const Question*> pick_questions(std::size_t count) {
 
 void render_brief(std::ostream& out, const Contact* c, std::span<const Contact> everyone, const Config& config,
                   std::span<const Question* const> questions, Date today) {
-    const std::vector<const Event*> events = c ? timeline(*c, date::local_days::max()) : std::vector<const Event*>{};
+    const std::vector<const Event*> events = c ? whole_timeline(*c) : std::vector<const Event*>{};
     // The meeting to prepare for: only while one is set and not yet logged.
     const StageOf stage = c ? stage_of(*c, today) : StageOf{};
     const Event* meeting = stage.stage == Stage::scheduled ? stage.event : nullptr;

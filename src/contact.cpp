@@ -101,11 +101,10 @@ struct Reader {
         return node->value<bool>().value();
     }
 
-    Event event(const toml::node& node, std::size_t position) const {
+    Event event(const toml::node& node) const {
         const toml::table* table = node.as_table();
         if (!table) fail(node, "each [[event]] must be a table");
         Event out;
-        out.position = position;
         out.line = node.source().begin.line;
         const toml::node* type = table->get("type");
         if (!type) fail(node, "event has no 'type'");
@@ -181,9 +180,8 @@ Contact parse_contact(std::string_view text, std::string_view file, std::string 
     if (const toml::node* events = root.get("event")) {
         const toml::array* array = events->as_array();
         if (!array) read.fail(*events, "'event' must be written as [[event]] tables");
-        std::size_t position = 0;
         for (const toml::node& node : *array)
-            out.events.push_back(read.event(node, position++));
+            out.events.push_back(read.event(node));
     }
     return out;
 }
@@ -192,25 +190,32 @@ std::string_view to_string(Stage stage) {
     return name_in(stage_names, stage);
 }
 
+std::map<std::string, std::string, std::less<>> referrers(std::span<const Contact> everyone) {
+    std::map<std::string, std::string, std::less<>> out;
+    for (const Contact& c : everyone)
+        if (!c.referred_by.empty()) out.emplace(c.slug, c.referred_by);
+    for (const Contact& c : everyone)
+        for (const Event& event : c.events)
+            if (event.type == EventType::met)
+                for (const std::string& named : event.referrals)
+                    if (named != c.slug) out.emplace(named, c.slug);  // never over a referred_by
+    return out;
+}
+
 ReferralLinks referral_links(const Contact& contact, std::span<const Contact> everyone) {
+    const auto who = referrers(everyone);
     ReferralLinks out;
+    if (auto referrer = who.find(contact.slug); referrer != who.end())
+        out.referred_by = find_contact(everyone, referrer->second);
     std::vector<std::string_view> named;
     for (const Event& event : contact.events)
         if (event.type == EventType::met) named.insert(named.end(), event.referrals.begin(), event.referrals.end());
     for (const Contact& other : everyone) {
-        if (other.slug == contact.referred_by) out.referred_by = &other;
-        if (&other != &contact &&
-            (other.referred_by == contact.slug || std::find(named.begin(), named.end(), other.slug) != named.end()))
-            out.referred_to.push_back(&other);
-    }
-    // Without referred_by, whoever named them at a meeting referred them.
-    for (const Contact& other : everyone) {
-        if (out.referred_by || !contact.referred_by.empty()) break;
         if (other.slug == contact.slug) continue;
-        for (const Event& event : other.events)
-            if (event.type == EventType::met &&
-                std::find(event.referrals.begin(), event.referrals.end(), contact.slug) != event.referrals.end())
-                out.referred_by = &other;
+        const auto referrer = who.find(other.slug);
+        if ((referrer != who.end() && referrer->second == contact.slug) ||
+            std::find(named.begin(), named.end(), other.slug) != named.end())
+            out.referred_to.push_back(&other);
     }
     std::sort(out.referred_to.begin(), out.referred_to.end(),
               [](const Contact* a, const Contact* b) { return a->slug < b->slug; });
@@ -233,6 +238,37 @@ std::vector<const Event*> timeline(const Contact& contact, Date today) {
     std::stable_sort(out.begin(), out.end(),
                      [](const Event* a, const Event* b) { return a->date.day() < b->date.day(); });
     return out;
+}
+
+std::vector<const Event*> whole_timeline(const Contact& contact) {
+    return timeline(contact, date::local_days::max());
+}
+
+bool is_contact_facing(const Event& event) {
+    return event.type != EventType::note;
+}
+
+const Event* first_of(std::span<const Event* const> events, EventType type) {
+    const auto it = std::find_if(events.begin(), events.end(), [&](const Event* e) { return e->type == type; });
+    return it == events.end() ? nullptr : *it;
+}
+
+const Event* last_of(std::span<const Event* const> events, EventType type) {
+    const auto it = std::find_if(events.rbegin(), events.rend(), [&](const Event* e) { return e->type == type; });
+    return it == events.rend() ? nullptr : *it;
+}
+
+const Event* meeting_naming(std::span<const Event* const> events, std::string_view slug) {
+    const auto it = std::find_if(events.begin(), events.end(), [&](const Event* e) {
+        return e->type == EventType::met &&
+               std::find(e->referrals.begin(), e->referrals.end(), slug) != e->referrals.end();
+    });
+    return it == events.end() ? nullptr : *it;
+}
+
+const Contact* find_contact(std::span<const Contact> contacts, std::string_view slug) {
+    const auto it = std::find_if(contacts.begin(), contacts.end(), [&](const Contact& c) { return c.slug == slug; });
+    return it == contacts.end() ? nullptr : &*it;
 }
 
 StageOf stage_of(const Contact& contact, Date today) {

@@ -8,6 +8,8 @@
 #include <fmt/ranges.h>
 
 #include "kith/error.hpp"
+#include "kith/rules.hpp"
+#include "kith/text.hpp"
 #include "names.hpp"
 
 namespace kith {
@@ -201,16 +203,6 @@ std::optional<std::string> learned_at(const Event& meeting) {
     return fmt::format("{}", fmt::join(points, "\n"));
 }
 
-const Contact* find(std::span<const Contact> everyone, std::string_view slug) {
-    const auto it = std::find_if(everyone.begin(), everyone.end(), [&](const Contact& c) { return c.slug == slug; });
-    return it == everyone.end() ? nullptr : &*it;
-}
-
-const Event* last_of(const std::vector<const Event*>& events, EventType type) {
-    const auto it = std::find_if(events.rbegin(), events.rend(), [&](const Event* e) { return e->type == type; });
-    return it == events.rend() ? nullptr : *it;
-}
-
 Value given(std::string text) {
     return Value{std::move(text), {}};
 }
@@ -292,7 +284,7 @@ std::map<std::string, Value, std::less<>> draft_values(const Contact& c, std::sp
                                                   c.name, format_date(meeting->date.day()), c.slug));
         std::vector<std::string> names;
         for (const std::string& slug : meeting->referrals) {
-            const Contact* referral = find(everyone, slug);
+            const Contact* referral = find_contact(everyone, slug);
             names.push_back(referral ? referral->name : slug);
         }
         v["referrals"] = names.empty() ? none(fmt::format("your meeting with {} on {} gave no referrals", c.name,
@@ -302,19 +294,22 @@ std::map<std::string, Value, std::less<>> draft_values(const Contact& c, std::sp
         v["meeting_date"] = v["learned"] = v["referrals"] = none(no_meeting);
     }
 
-    const auto last_exchange = std::find_if(events.rbegin(), events.rend(), [](const Event* e) {
-        return e->type != EventType::note && e->type != EventType::moved_on;
-    });
+    const auto last_exchange =
+        std::find_if(events.rbegin(), events.rend(), [](const Event* e) { return is_contact_facing(*e); });
     v["last_contact_date"] = last_exchange != events.rend()
                                  ? given(spoken_date((*last_exchange)->date.day(), today))
                                  : none(fmt::format("nothing you exchanged with {} is recorded", c.name));
 
-    // report-back: the referral the report is on, and that meeting.
+    // report-back: the referral the report is on, and your first meeting with
+    // them (the one the report-back rule counts from).
+    if (!about.empty() && std::none_of(links.referred_to.begin(), links.referred_to.end(),
+                                       [&](const Contact* r) { return r->slug == about; }))
+        throw Error(Exit::usage, fmt::format("{} did not refer you to '{}'", c.name, about));
     const Contact* referral = nullptr;
     const Event* referral_meeting = nullptr;
     for (const Contact* candidate : links.referred_to) {
         if (!about.empty() && candidate->slug != about) continue;
-        const Event* met = last_of(timeline(*candidate, today), EventType::met);
+        const Event* met = first_of(timeline(*candidate, today), EventType::met);
         if (met && (!referral_meeting || met->date.local >= referral_meeting->date.local))
             referral = candidate, referral_meeting = met;
     }
@@ -334,10 +329,7 @@ std::map<std::string, Value, std::less<>> draft_values(const Contact& c, std::sp
         v["referral"] = v["referral_meeting_date"] = v["referral_learned"] = none(why);
     }
 
-    const Milestone* latest = nullptr;
-    for (const Milestone& m : config.milestones)
-        if (m.date.day() <= today && (!latest || m.date.local >= latest->date.local)) latest = &m;
-    if (latest) {
+    if (const Milestone* latest = latest_milestone(config.milestones, today)) {
         v["milestone"] = given(without_final_period(latest->text));
         v["milestone_date"] = given(spoken_date(latest->date.day(), today));
     } else {
@@ -354,6 +346,17 @@ std::string variant_name(DraftKind kind, const Contact& contact, std::span<const
         if (meeting && !meeting->referrals.empty()) return "thank-referrals";
     }
     return std::string(to_string(kind));
+}
+
+DraftTemplate load_template(const Network& network, DraftKind kind, const std::string& variant) {
+    for (const std::string& name : {variant, std::string(to_string(kind))}) {
+        const std::string display = fmt::format("templates/{}.txt", name);
+        if (!std::filesystem::exists(network.root / display)) continue;
+        std::string text = read_file(network.root / display, display);
+        if (!is_valid_utf8(text)) throw Error(Exit::data, fmt::format("'{}' is not valid UTF-8", display));
+        return {name, std::move(text), display};
+    }
+    return {variant, std::string(built_in_template(variant)), {}};
 }
 
 std::string_view built_in_template(std::string_view variant) {

@@ -6,6 +6,7 @@
 
 #include "kith/contact.hpp"
 #include "kith/network.hpp"
+#include "kith/text.hpp"
 
 namespace kith {
 
@@ -18,10 +19,6 @@ struct Unit {
     std::string_view text;
     std::string_view content;
 };
-
-bool is_blank(std::string_view line) {
-    return line.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
 
 std::string_view content_of(std::string_view text) {
     std::size_t keep = 0;  // the end of the last line that is not blank

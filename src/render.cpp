@@ -12,6 +12,7 @@
 #include <fmt/ranges.h>
 #include <toml++/toml.h>
 
+#include "kith/text.hpp"
 #include "names.hpp"
 #include "toml_text.hpp"
 
@@ -195,30 +196,15 @@ void render_list_text(std::ostream& out, std::span<const Standing> standings, Da
     fmt::print(out, "\n{} contact{}: {}\n", standings.size(), standings.size() == 1 ? "" : "s", summary);
 }
 
-// Every event, future ones too, by calendar date and then file order.
-std::vector<const Event*> whole_timeline(const Contact& contact) {
-    return timeline(contact, date::local_days::max());
-}
-
 std::string who(const Contact* c) {
     return fmt::format("{} ({})", c->name, c->slug);
-}
-
-// Each line of `text` after the first indented by `indent`, so notes keep their shape.
-std::string indented(std::string_view text, std::string_view indent) {
-    std::string out;
-    for (char c : text) {
-        out += c;
-        if (c == '\n') out += indent;
-    }
-    return out;
 }
 
 void render_show_text(std::ostream& out, const Contact& c, const ReferralLinks& links,
                       std::span<const Reminder> reminders, Date today) {
     fmt::print(out, "{} ({})\n", c.name, c.slug);
     const auto field = [&](std::string_view label, std::string_view value) {
-        if (!value.empty()) fmt::print(out, "  {:<16} {}\n", label, indented(value, "                   "));
+        if (!value.empty()) fmt::print(out, "  {:<16} {}\n", label, prefix_lines(value, "                   "));
     };
     field("email", c.email);
     field("phone", c.phone);
@@ -256,13 +242,13 @@ void render_show_text(std::ostream& out, const Contact& c, const ReferralLinks& 
         if (!e->where.empty()) head += fmt::format(" at {}", one_line(e->where));
         if (!e->via.empty()) head += fmt::format(" via {}", one_line(e->via));
         fmt::print(out, "  {:<18}  {}{}\n", format_when(e->date), head, e->date.day() > today ? "  (ahead)" : "");
-        if (!e->note.empty()) fmt::print(out, "{}{}\n", pad, indented(e->note, pad));
-        if (!e->notes.empty()) fmt::print(out, "{}{}\n", pad, indented(e->notes, pad));
+        if (!e->note.empty()) fmt::print(out, "{}{}\n", pad, prefix_lines(e->note, pad));
+        if (!e->notes.empty()) fmt::print(out, "{}{}\n", pad, prefix_lines(e->notes, pad));
         for (const std::string& point : e->learned)
-            fmt::print(out, "{}learned: {}\n", pad, indented(point, pad));
+            fmt::print(out, "{}learned: {}\n", pad, prefix_lines(point, pad));
         if (!e->referrals.empty()) fmt::print(out, "{}referrals: {}\n", pad, fmt::join(e->referrals, ", "));
         for (const OtherField& other : e->other_fields)
-            fmt::print(out, "{}{}: {}\n", pad, other.key, indented(other.toml, pad));
+            fmt::print(out, "{}{}: {}\n", pad, other.key, prefix_lines(other.toml, pad));
     }
 }
 
@@ -345,6 +331,11 @@ void render_show(std::ostream& out, const Contact& contact, const ReferralLinks&
         render_show_json(out, contact, links, reminders, today);
     else
         render_show_text(out, contact, links, reminders, today);
+}
+
+std::optional<ShowFormat> parse_show_format(std::string_view text) {
+    static constexpr NameTable<ShowFormat, 2> formats = {{{ShowFormat::text, "text"}, {ShowFormat::json, "json"}}};
+    return value_in(formats, text);
 }
 
 std::optional<ListFormat> parse_list_format(std::string_view text) {

@@ -30,14 +30,6 @@ constexpr NameTable<Rule, 11> rule_names = {{
     {Rule::share_news, "share-news"},
 }};
 
-bool is_contact_facing(const Event& event) {
-    return event.type != EventType::note;
-}
-
-bool is_blank(std::string_view text) {
-    return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
 // The events of a contact's timeline, and the few facts several rules ask of it.
 struct History {
     const Contact& contact;
@@ -49,16 +41,8 @@ struct History {
         auto at = std::find(events.begin(), events.end(), event);
         return {at == events.end() ? at : at + 1, events.end()};
     }
-    const Event* last_of(EventType type) const {
-        for (auto it = events.rbegin(); it != events.rend(); ++it)
-            if ((*it)->type == type) return *it;
-        return nullptr;
-    }
-    const Event* first_of(EventType type) const {
-        for (const Event* event : events)
-            if (event->type == type) return event;
-        return nullptr;
-    }
+    const Event* last_of(EventType type) const { return kith::last_of(events, type); }
+    const Event* first_of(EventType type) const { return kith::first_of(events, type); }
     const Event* last_contact_facing() const {
         for (auto it = events.rbegin(); it != events.rend(); ++it)
             if (is_contact_facing(**it)) return *it;
@@ -167,21 +151,15 @@ void notes_and_thanks(Report& report, const History& h, const Policy& policy) {
 }
 
 // Follow up with every referral, saying who referred you.
-void referral(Report& report, const History& h, const std::map<std::string, History, std::less<>>& everyone,
-              const Policy& policy) {
-    if (h.contact.referred_by.empty() || policy.referral_within.never) return;
+void referral(Report& report, const History& h, std::string_view referrer_slug,
+              const std::map<std::string, History, std::less<>>& everyone, const Policy& policy) {
+    if (policy.referral_within.never) return;
     if (std::any_of(h.events.begin(), h.events.end(), [](const Event* e) { return is_contact_facing(*e); })) return;
     std::optional<DateTime> from;  // the meeting that named them, to the minute; else the day they were added
-    std::string referrer_name = h.contact.referred_by;
-    if (auto referrer = everyone.find(h.contact.referred_by); referrer != everyone.end()) {
+    std::string referrer_name(referrer_slug);
+    if (auto referrer = everyone.find(referrer_slug); referrer != everyone.end()) {
         referrer_name = referrer->second.contact.name;
-        for (const Event* e : referrer->second.events) {
-            if (e->type == EventType::met &&
-                std::find(e->referrals.begin(), e->referrals.end(), h.contact.slug) != e->referrals.end()) {
-                from = e->date;
-                break;
-            }
-        }
+        if (const Event* named = meeting_naming(referrer->second.events, h.contact.slug)) from = named->date;
     }
     if (!from && h.contact.added) from = at_start_of(*h.contact.added);
     if (!from) return;
@@ -283,13 +261,12 @@ std::vector<Reminder> reminders(std::span<const Contact> contacts, std::span<con
         everyone.try_emplace(contact.slug, History{contact, timeline(contact, today), stage_of(contact, today)});
 
     // Who referred whom, so that report-back reads each contact once.
+    const auto referrer_of = referrers(contacts);
     std::map<std::string_view, std::vector<const History*>> referrals;
-    for (const auto& [slug, h] : everyone)
-        if (!h.contact.referred_by.empty()) referrals[h.contact.referred_by].push_back(&h);
+    for (const auto& [slug, referrer] : referrer_of)
+        if (auto h = everyone.find(slug); h != everyone.end()) referrals[referrer].push_back(&h->second);
 
-    const Milestone* news = nullptr;
-    for (const Milestone& m : milestones)
-        if (m.date.day() <= today && (!news || m.date.day() >= news->date.day())) news = &m;
+    const Milestone* news = latest_milestone(milestones, today);
 
     Report report;
     for (const auto& [slug, h] : everyone) {
@@ -299,7 +276,8 @@ std::vector<Reminder> reminders(std::span<const Contact> contacts, std::span<con
         schedule(report, h, policy);
         prepare_or_log(report, h, policy, today);
         notes_and_thanks(report, h, policy);
-        referral(report, h, everyone, policy);
+        if (auto referrer = referrer_of.find(slug); referrer != referrer_of.end())
+            referral(report, h, referrer->second, everyone, policy);
         if (auto referred = referrals.find(slug); referred != referrals.end())
             report_back(report, h, referred->second, policy);
         keep_in_touch(report, h, policy);
@@ -311,6 +289,13 @@ std::vector<Reminder> reminders(std::span<const Contact> contacts, std::span<con
         return std::tie(a.due, rule_a, a.contact, a.message) < std::tie(b.due, rule_b, b.contact, b.message);
     });
     return out;
+}
+
+const Milestone* latest_milestone(std::span<const Milestone> milestones, Date today) {
+    const Milestone* latest = nullptr;
+    for (const Milestone& m : milestones)
+        if (m.date.day() <= today && (!latest || m.date.local >= latest->date.local)) latest = &m;
+    return latest;
 }
 
 bool is_third_attempt(const Contact& contact, Date day) {

@@ -115,14 +115,10 @@ std::string appended(const std::string& old, std::string_view addition) {
     return out;
 }
 
-bool same_when(const DateTime& a, const DateTime& b) {
-    return a.local == b.local && a.has_time == b.has_time && a.offset == b.offset;
-}
-
 bool same_event(const Event& a, const Event& b) {
-    return a.type == b.type && same_when(a.date, b.date) && a.note == b.note && a.via == b.via &&
-           a.at.has_value() == b.at.has_value() && (!a.at || same_when(*a.at, *b.at)) && a.where == b.where &&
-           a.is_virtual == b.is_virtual && a.notes == b.notes && a.learned == b.learned && a.referrals == b.referrals;
+    return a.type == b.type && a.date == b.date && a.note == b.note && a.via == b.via && a.at == b.at &&
+           a.where == b.where && a.is_virtual == b.is_virtual && a.notes == b.notes && a.learned == b.learned &&
+           a.referrals == b.referrals;
 }
 
 bool same_header(const Contact& a, const Contact& b) {
@@ -232,8 +228,7 @@ std::string contact_header_text(const Contact& contact) {
 }
 
 std::string create_contact(const NetworkLock& lock, const Contact& contact) {
-    if (contact.name.find_first_not_of(" \t\r\n") == std::string::npos)
-        throw Error(Exit::usage, "a contact's name cannot be empty");
+    if (is_blank(contact.name)) throw Error(Exit::usage, "a contact's name cannot be empty");
     std::string text = contact_header_text(contact);
     for (const Event& event : contact.events)
         text = appended(text, event_text(event));
@@ -298,8 +293,8 @@ void append_milestone(const NetworkLock& lock, const Milestone& milestone) {
     add_line(table, "text", toml_text(milestone.text));
     const std::string text = appended(old, table);
     const Config after = parse_config(text, config_file_name);
-    if (after.milestones.size() != before.milestones.size() + 1 ||
-        !same_when(after.milestones.back().date, milestone.date) || after.milestones.back().text != milestone.text)
+    if (after.milestones.size() != before.milestones.size() + 1 || after.milestones.back().date != milestone.date ||
+        after.milestones.back().text != milestone.text)
         refuse(config_file_name);
     write_atomically(path, text, Replace::existing, config_file_name);
 }
@@ -361,8 +356,7 @@ std::vector<std::string> record_meeting(const NetworkLock& lock, std::string_vie
     // Which names are contacts already, and which are new: all decided before any write.
     std::vector<std::pair<std::string, std::optional<std::string>>> referrals;  // name, existing slug
     for (const std::string& name : referral_names) {
-        if (name.find_first_not_of(" \t\r\n") == std::string::npos)
-            throw Error(Exit::usage, "a --referral name cannot be empty");
+        if (is_blank(name)) throw Error(Exit::usage, "a --referral name cannot be empty");
         auto existing = find_contact_exactly(lock.network(), name);
         if (existing == met.slug)
             throw Error(Exit::usage, fmt::format("'{}' is {} itself, not a referral", name, met.name));

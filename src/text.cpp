@@ -79,6 +79,25 @@ std::string fold_case(std::string_view text) {
     return out;
 }
 
+bool is_blank(std::string_view text) {
+    return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+std::string trimmed(std::string_view text) {
+    const std::size_t start = text.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos) return {};
+    return std::string(text.substr(start, text.find_last_not_of(" \t\r\n") - start + 1));
+}
+
+std::string prefix_lines(std::string_view text, std::string_view prefix) {
+    std::string out;
+    for (const char c : text) {
+        out += c;
+        if (c == '\n') out += prefix;
+    }
+    return out;
+}
+
 std::string ascii_lowercase(std::string_view text) {
     std::string out(text);
     for (char& c : out)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -56,8 +57,7 @@ struct Event {
     std::vector<std::string> referrals;    // slugs
     std::vector<OtherField> other_fields;  // keys kith does not know, in file order
 
-    std::size_t position = 0;  // order in the file: breaks ties between equal dates
-    std::size_t line = 0;      // where its [[event]] header stands, 1-based; 0 when not from a file
+    std::size_t line = 0;  // where its [[event]] header stands, 1-based; 0 when not from a file
 };
 
 // A person in the network: the header of their file and their event log.
@@ -97,6 +97,21 @@ std::span<const Stage> all_stages();
 
 // The events dated on or before `today`, by calendar date, ties by file order.
 std::vector<const Event*> timeline(const Contact& contact, Date today);
+// Every event, those ahead of today too, in the same order.
+std::vector<const Event*> whole_timeline(const Contact& contact);
+
+// Whether an event was an exchange with the person: anything but a note to yourself.
+bool is_contact_facing(const Event& event);
+
+// The first and the last event of `type` among `events` (a timeline), if any.
+const Event* first_of(std::span<const Event* const> events, EventType type);
+const Event* last_of(std::span<const Event* const> events, EventType type);
+
+// The meeting among `events` that named `slug` as a referral, if any.
+const Event* meeting_naming(std::span<const Event* const> events, std::string_view slug);
+
+// The contact with this slug among `contacts`, if any.
+const Contact* find_contact(std::span<const Contact> contacts, std::string_view slug);
 
 // The stage, and the event that set it (none for a contact still `new`).
 struct StageOf {
@@ -105,9 +120,13 @@ struct StageOf {
 };
 StageOf stage_of(const Contact& contact, Date today);
 
-// Who referred a contact to you, and whom they referred you to: by the
-// contacts' `referred_by`, and by the `referrals` of meetings, both ways (a
-// contact without referred_by was referred by whoever named them at a meeting).
+// Who referred whom, by slug: each contact's referred_by; for a contact
+// without one, whoever named it at a meeting (the first in `everyone`).
+// The one answer that show, drafts and the rules all use.
+std::map<std::string, std::string, std::less<>> referrers(std::span<const Contact> everyone);
+
+// Who referred a contact to you (as referrers() says), and whom they referred
+// you to: by those contacts' referrer, and by the `referrals` of meetings.
 struct ReferralLinks {
     const Contact* referred_by = nullptr;     // none when unknown or not in the network
     std::vector<const Contact*> referred_to;  // in slug order

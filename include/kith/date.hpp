@@ -20,6 +20,7 @@ struct DateTime {
     std::optional<std::chrono::minutes> offset;  // UTC offset, when one was written
 
     Date day() const { return date::floor<date::days>(local); }
+    bool operator==(const DateTime&) const = default;
 };
 
 // A span of time from the policy or a cadence: "36h", "14d", "2w", "3m" or "never".

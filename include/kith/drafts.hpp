@@ -37,7 +37,8 @@ std::span<const PlaceholderInfo> placeholders();
 
 // What a draft to `contact` can say: every placeholder's value. For
 // report-back, `about` is the referral the report is on (by slug; empty:
-// the one of theirs you met last).
+// the one of theirs you met last); Error(usage) when they did not refer you
+// to `about`.
 std::map<std::string, Value, std::less<>> draft_values(const Contact& contact, std::span<const Contact> everyone,
                                                        const Config& config, Date today, std::string_view about = {});
 
@@ -53,6 +54,11 @@ struct DraftTemplate {
 // someone in the network referred you to, "thank-referrals" after a meeting that gave you
 // names, else the kind's own name.
 std::string variant_name(DraftKind kind, const Contact& contact, std::span<const Contact> everyone, Date today);
+
+// The template a draft of `kind` takes: templates/<variant>.txt, else
+// templates/<kind>.txt, in the network, else the built-in variant. Error(data)
+// for a template file that cannot be read or is not UTF-8.
+DraftTemplate load_template(const Network& network, DraftKind kind, const std::string& variant);
 
 // The built-in template of a variant ("request", "thank-referrals", ...).
 std::string_view built_in_template(std::string_view variant);

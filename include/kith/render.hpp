@@ -32,6 +32,7 @@ void render_list(std::ostream& out, std::span<const Standing> standings, ListFor
 
 // The formats of `kith show`.
 enum class ShowFormat { text, json };
+std::optional<ShowFormat> parse_show_format(std::string_view text);
 
 // One contact in full: every field (unknown ones too), stage and next
 // reminder, referral links both ways, and the whole timeline in date order

@@ -46,6 +46,10 @@ struct Milestone {
     std::string text;
 };
 
+// The news share-news is about: the latest milestone on or before `today`
+// (of two at one moment, the later in kith.toml), if any.
+const Milestone* latest_milestone(std::span<const Milestone> milestones, Date today);
+
 // The rules, one per practice of the guides (SPEC §1).
 enum class Rule {
     follow_up,

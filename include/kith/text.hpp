@@ -1,10 +1,20 @@
-// Small text helpers: ASCII case folding and UTF-8 validity.
+// Small text helpers: blanks, trimming, line prefixes, case folding, UTF-8.
 #pragma once
 
 #include <string>
 #include <string_view>
 
 namespace kith {
+
+// Whether `text` holds nothing but spaces, tabs and line breaks.
+bool is_blank(std::string_view text);
+
+// `text` without the spaces, tabs and line breaks at either end.
+std::string trimmed(std::string_view text);
+
+// `text` with `prefix` after each of its line breaks: the lines after the
+// first, indented or quoted, so that a multi-line note keeps its shape.
+std::string prefix_lines(std::string_view text, std::string_view prefix);
 
 // Lowercases ASCII letters only; other bytes (UTF-8 included) pass through.
 std::string ascii_lowercase(std::string_view text);

@@ -48,6 +48,23 @@ Network open_network(const Globals& globals) {
     return find_network(where_to_look(globals));
 }
 
+OpenForRead open_for_read(Globals& globals) {
+    OpenForRead open{open_network(globals), {}, {}};
+    open.config = load_config(open.network);
+    LoadedContacts loaded = load_contacts(open.network);
+    open.contacts = std::move(loaded.contacts);
+    globals.problems = std::move(loaded.problems);
+    return open;
+}
+
+const Contact& named_contact(const OpenForRead& open, std::string_view reference) {
+    const std::string slug = resolve_contact(open.network, reference);
+    if (const Contact* contact = find_contact(open.contacts, slug)) return *contact;
+    load_contact(open.network, slug);  // not among those read: its file's problem, with file:line:col
+    throw Error(Exit::data,
+                fmt::format("'{}' changed while kith read it; run the command again", contact_file_name(slug)));
+}
+
 DateTime now(const Globals& globals) {
     const DateTime clock = local_clock();
     if (globals.today) {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kith/contact.hpp"
 #include "kith/date.hpp"
 #include "kith/error.hpp"
 #include "kith/network.hpp"
@@ -36,6 +37,21 @@ WhereToLook where_to_look(const Globals& globals);
 
 // The network the options and environment name; Error(usage) when none.
 Network open_network(const Globals& globals);
+
+// A network opened for a report: kith.toml read, and every contact that
+// reads. The problems of the others are handed to `globals.problems`: main
+// prints them after the report and exits 3, so one broken file never hides
+// the rest (SPEC §6).
+struct OpenForRead {
+    Network network;
+    Config config;
+    std::vector<Contact> contacts;
+};
+OpenForRead open_for_read(Globals& globals);
+
+// The contact `reference` names, as read by open_for_read; its own broken
+// file is the command's error (Error(data) with file:line:col).
+const Contact& named_contact(const OpenForRead& open, std::string_view reference);
 
 // Now: --today's (or KITH_TODAY's) day with no time of day, else the local
 // time (TZ) to the minute.

@@ -390,6 +390,18 @@ TEST_CASE("report-back: on the referrer, from your first meeting with the referr
     CHECK(r.message.ends_with("kith check-in jordan"));
 }
 
+TEST_CASE("a contact named at a meeting without referred_by is that contact's referral, for both rules") {
+    Scene s;
+    s.policy.keep_in_touch = parse_duration("never", true);
+    s.contacts = {contact("jordan", event("met", "2026-10-01", "notes = \"x\"\nreferrals = [\"alex\"]\n") +
+                                        event("thanked", "2026-10-01")),
+                  contact("alex", "added = 2026-09-01\n")};
+    CHECK(s.on("2026-10-02") == Lines{"referral alex 2026-10-01 2026-10-08"});
+    s.contacts[1] = contact("alex", event("requested", "2026-10-05") + event("met", "2026-11-10", "notes = \"x\"\n") +
+                                        event("thanked", "2026-11-10"));
+    CHECK(s.on("2026-11-11") == Lines{"report-back jordan 2026-11-10 2026-11-17"});
+}
+
 TEST_CASE("report-back: a contact-facing event with the referrer on or after that day ends it") {
     const std::string alex =
         "referred_by = \"jordan\"\n" + event("met", "2026-11-10", "notes = \"x\"\n") + event("thanked", "2026-11-10");
@@ -492,6 +504,20 @@ TEST_CASE("share-news: everyone met before the latest milestone, within a week o
     const auto r = s.all("2026-11-22").at(0);
     CHECK(r.message.find("\"Accepted an offer\"") != std::string::npos);
     CHECK(r.message.ends_with("kith check-in before"));
+}
+
+TEST_CASE("the latest milestone: by moment, the later in kith.toml at the same moment, none ahead of today") {
+    DateTime evening = at_start_of(day("2026-11-16"));
+    evening.local += std::chrono::hours{18};
+    evening.has_time = true;
+    const std::vector<Milestone> news = {{evening, "Got the offer"},
+                                         {at_start_of(day("2026-11-16")), "Passed the interview"},
+                                         {at_start_of(day("2026-11-17")), "Same day A"},
+                                         {at_start_of(day("2026-11-17")), "Same day B"},
+                                         {at_start_of(day("2026-12-01")), "Ahead"}};
+    CHECK(latest_milestone(news, day("2026-11-16"))->text == "Got the offer");
+    CHECK(latest_milestone(news, day("2026-11-20"))->text == "Same day B");
+    CHECK(latest_milestone(news, day("2026-11-01")) == nullptr);
 }
 
 TEST_CASE("share-news: a meeting on the milestone's day is not before it") {

@@ -25,37 +25,16 @@ struct DraftOptions {
     bool show_template = false;
 };
 
-// templates/<variant>.txt, else templates/<kind>.txt, else the built-in variant.
-DraftTemplate find_template(const Network& network, DraftKind kind, const std::string& variant) {
-    for (const std::string& name : {variant, std::string(to_string(kind))}) {
-        const std::string display = fmt::format("templates/{}.txt", name);
-        std::error_code ec;
-        if (!std::filesystem::exists(network.root / display, ec)) continue;
-        std::string text = read_file(network.root / display, display);
-        if (!is_valid_utf8(text)) throw Error(Exit::data, fmt::format("'{}' is not valid UTF-8", display));
-        return {name, std::move(text), display};
-    }
-    return {variant, std::string(built_in_template(variant)), {}};
-}
-
-void run(const Globals& globals, const DraftOptions& options) {
+void run(Globals& globals, const DraftOptions& options) {
     const DraftKind kind = *parse_draft_kind(options.kind);
     const Date today = now(globals).day();
-    const Network network = open_network(globals);
-    const Config config = load_config(network);
-    const std::string slug = resolve_contact(network, options.contact);
-    const Contact contact = load_contact(network, slug);  // its own problem is this command's error
-    const std::vector<Contact> everyone = load_contacts(network).contacts;
-    std::string about;
-    if (!options.about.empty()) {
-        if (kind != DraftKind::report_back)
-            throw Error(Exit::usage, "--about names the referral a report-back is on; it is for report-back only");
-        about = resolve_contact(network, options.about);
-        const auto links = referral_links(contact, everyone);
-        if (std::none_of(links.referred_to.begin(), links.referred_to.end(),
-                         [&](const Contact* c) { return c->slug == about; }))
-            throw Error(Exit::usage, fmt::format("{} did not refer you to '{}'", contact.name, about));
-    }
+    const OpenForRead open = open_for_read(globals);
+    const Network& network = open.network;
+    const Contact& contact = named_contact(open, options.contact);
+    const std::vector<Contact>& everyone = open.contacts;
+    if (!options.about.empty() && kind != DraftKind::report_back)
+        throw Error(Exit::usage, "--about names the referral a report-back is on; it is for report-back only");
+    const std::string about = options.about.empty() ? std::string() : resolve_contact(network, options.about);
 
     const std::string variant = variant_name(kind, contact, everyone, today);
     if (options.show_template) {
@@ -68,9 +47,9 @@ void run(const Globals& globals, const DraftOptions& options) {
                        variant, (network.root / "templates" / (variant + ".txt")).string(), to_string(kind));
         return;
     }
-    const DraftTemplate tmpl = find_template(network, kind, variant);
+    const DraftTemplate tmpl = load_template(network, kind, variant);
     fmt::print(std::cout, "{}",
-               fill_template(tmpl, draft_values(contact, everyone, config, today, about),
+               fill_template(tmpl, draft_values(contact, everyone, open.config, today, about),
                              fmt::format("the {} draft for {}", to_string(kind), contact.name)));
 }
 

@@ -40,14 +40,12 @@ void run(Globals& globals, const DueOptions& options) {
     const DueFormat format = *parse_due_format(options.format);
     const Date today = now(globals).day();
 
-    const Network network = open_network(globals);
-    const Config config = load_config(network);
-    if (!options.contact.empty()) filter.contact = resolve_contact(network, options.contact);
-    LoadedContacts loaded = load_contacts(network);
-    const auto shown = select_due(reminders(loaded.contacts, config.milestones, config.policy, today), filter, today);
+    const OpenForRead open = open_for_read(globals);
+    if (!options.contact.empty()) filter.contact = resolve_contact(open.network, options.contact);
+    const auto shown =
+        select_due(reminders(open.contacts, open.config.milestones, open.config.policy, today), filter, today);
 
     if (!globals.quiet) render_due(std::cout, shown, format, today, use_color(globals));
-    globals.problems = std::move(loaded.problems);
     if (options.exit_code && !shown.empty()) globals.status = Exit::found;
 }
 

@@ -36,13 +36,10 @@ void run(Globals& globals, const ListOptions& options) {
             throw Error(Exit::usage, fmt::format("unknown stage '{}' (the stages: {})", options.stage, stage_names()));
     }
     const Date today = now(globals).day();
-    const Network network = open_network(globals);
-    const Config config = load_config(network);
-    LoadedContacts loaded = load_contacts(network);
-    const auto all = reminders(loaded.contacts, config.milestones, config.policy, today);
-    const auto shown = standings(loaded.contacts, all, filter, today);
+    const OpenForRead open = open_for_read(globals);
+    const auto all = reminders(open.contacts, open.config.milestones, open.config.policy, today);
+    const auto shown = standings(open.contacts, all, filter, today);
     if (!globals.quiet) render_list(std::cout, shown, *parse_list_format(options.format), today, use_color(globals));
-    globals.problems = std::move(loaded.problems);
 }
 
 }  // namespace

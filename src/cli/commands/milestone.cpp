@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "kith/error.hpp"
 #include "kith/store.hpp"
+#include "kith/text.hpp"
 #include "record.hpp"
 
 namespace kith::cli {
@@ -17,7 +18,7 @@ void add_milestone(CLI::App& command, Globals& globals) {
     command.add_option("--date", *date, "When it happened (default: now)")->type_name("DATE");
     command.footer("Example:\n  kith milestone \"Accepted an offer at Acme Batteries\"");
     command.callback([&globals, text, date, name = command.get_name()] {
-        if (text->find_first_not_of(" \t\n") == std::string::npos) throw Error(Exit::usage, "the milestone is empty");
+        if (is_blank(*text)) throw Error(Exit::usage, "the milestone is empty");
         const Milestone milestone{event_date(globals, *date), *text};
         const OpenForWrite open = open_for_write(globals);
         append_milestone(open.lock, milestone);

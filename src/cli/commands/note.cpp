@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "kith/error.hpp"
+#include "kith/text.hpp"
 #include "record.hpp"
 
 namespace kith::cli {
@@ -13,8 +14,7 @@ void add_note(CLI::App& command, Globals& globals) {
     command.add_option("TEXT", options->note, "The note")->required();
     command.footer("Example:\n  kith note priya \"Her team is hiring interns in spring\"");
     command.callback([&globals, options, name = command.get_name()] {
-        if (options->note.find_first_not_of(" \t\n") == std::string::npos)
-            throw Error(Exit::usage, "the note is empty");
+        if (is_blank(options->note)) throw Error(Exit::usage, "the note is empty");
         record(globals, name, options->contact, event_from(globals, EventType::note, *options));
     });
 }

@@ -18,21 +18,17 @@ struct PrepareOptions {
     std::optional<int> questions;
 };
 
-void run(const Globals& globals, const PrepareOptions& options) {
+void run(Globals& globals, const PrepareOptions& options) {
     const Date today = now(globals).day();
-    const Network network = open_network(globals);
-    const Config config = load_config(network);
+    const OpenForRead open = open_for_read(globals);
     const std::vector<const Question*> questions =
         pick_questions(options.questions ? static_cast<std::size_t>(*options.questions)
                                          : (options.contact.empty() ? question_bank().size() : default_question_count));
     if (options.contact.empty()) {
-        render_brief(std::cout, nullptr, {}, config, questions, today);
+        render_brief(std::cout, nullptr, {}, open.config, questions, today);
         return;
     }
-    const std::string slug = resolve_contact(network, options.contact);
-    const Contact contact = load_contact(network, slug);  // its own problem is this command's error
-    const std::vector<Contact> everyone = load_contacts(network).contacts;
-    render_brief(std::cout, &contact, everyone, config, questions, today);
+    render_brief(std::cout, &named_contact(open, options.contact), open.contacts, open.config, questions, today);
 }
 
 }  // namespace

@@ -17,22 +17,16 @@ struct ShowOptions {
     std::string format = "text";
 };
 
-void run(const Globals& globals, const ShowOptions& options) {
+void run(Globals& globals, const ShowOptions& options) {
     const Date today = now(globals).day();
-    const Network network = open_network(globals);
-    const Config config = load_config(network);
-    const std::string slug = resolve_contact(network, options.contact);
-    const Contact shown = load_contact(network, slug);  // its own problem is this command's error
-
-    // The others, for referral names and the rules that look across contacts
-    // (referral, report-back); a broken one among them is simply left out.
-    std::vector<Contact> everyone = load_contacts(network).contacts;
-    std::vector<Reminder> own = reminders(everyone, config.milestones, config.policy, today);
-    std::erase_if(own, [&](const Reminder& r) { return r.contact != slug; });
-    const auto it = std::find_if(everyone.begin(), everyone.end(), [&](const Contact& c) { return c.slug == slug; });
-    const Contact& contact = it != everyone.end() ? *it : shown;
-    render_show(std::cout, contact, referral_links(contact, everyone), own,
-                options.format == "json" ? ShowFormat::json : ShowFormat::text, today);
+    // The others too, for referral links and the rules that look across
+    // contacts (referral, report-back).
+    const OpenForRead open = open_for_read(globals);
+    const Contact& contact = named_contact(open, options.contact);
+    std::vector<Reminder> own = reminders(open.contacts, open.config.milestones, open.config.policy, today);
+    std::erase_if(own, [&](const Reminder& r) { return r.contact != contact.slug; });
+    render_show(std::cout, contact, referral_links(contact, open.contacts), own, *parse_show_format(options.format),
+                today);
 }
 
 }  // namespace
