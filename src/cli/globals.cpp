@@ -104,4 +104,12 @@ void warn(std::string_view message) {
     fmt::print(stderr, "kith: warning: {}\n", message);
 }
 
+void note(const Globals& globals, std::string_view message) {
+    if (!globals.quiet) fmt::print(stderr, "kith: {}\n", message);
+}
+
+void print_error(std::string_view message) {
+    fmt::print(stderr, "kith: error: {}\n", message);
+}
+
 }  // namespace kith::cli

@@ -66,4 +66,11 @@ void say(const Globals& globals, std::string_view line);
 // "kith: warning: ..." on stderr.
 void warn(std::string_view message);
 
+// "kith: ..." on stderr, unless --quiet: a hint beside output that goes to a
+// file or a pipe (which template to save where).
+void note(const Globals& globals, std::string_view message);
+
+// "kith: error: ..." on stderr: main's, once per error.
+void print_error(std::string_view message);
+
 }  // namespace kith::cli

@@ -1,5 +1,6 @@
 // kith's entry point: the command table, global options, and the one place
 // where errors become messages and exit statuses (SPEC §6).
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <optional>
@@ -71,12 +72,26 @@ bool is_command(std::string_view word) {
     return word == "help";
 }
 
+// The global options that take a value ("--dir"), as the app declares them.
+std::vector<std::string> options_with_values(const CLI::App& app) {
+    std::vector<std::string> out;
+    for (const CLI::Option* option : app.get_options()) {
+        if (option->get_expected_max() <= 0) continue;
+        for (const std::string& name : option->get_lnames())
+            out.push_back("--" + name);
+        for (const std::string& name : option->get_snames())
+            out.push_back("-" + name);
+    }
+    return out;
+}
+
 // Where the word that names the command stands: the first that is neither an
 // option nor the value of a global option that takes one.
-std::optional<std::size_t> command_position(const std::vector<std::string>& args) {
+std::optional<std::size_t> command_position(const std::vector<std::string>& args, const CLI::App& app) {
+    const std::vector<std::string> with_values = options_with_values(app);
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--") return i + 1 < args.size() ? std::optional(i + 1) : std::nullopt;
-        if (args[i] == "--dir" || args[i] == "--today" || args[i] == "--color") {
+        if (std::find(with_values.begin(), with_values.end(), args[i]) != with_values.end()) {
             ++i;
             continue;
         }
@@ -86,8 +101,8 @@ std::optional<std::size_t> command_position(const std::vector<std::string>& args
 }
 
 // An unknown command is named as such, with the nearest one suggested.
-void check_command_word(const std::vector<std::string>& args) {
-    const auto at = command_position(args);
+void check_command_word(const std::vector<std::string>& args, const CLI::App& app) {
+    const auto at = command_position(args, app);
     if (!at || is_command(args[*at])) return;
     const std::string* word = &args[*at];
     const std::string near = nearest_command(*word);
@@ -106,9 +121,9 @@ std::string describe(const CLI::ParseError& error) {
 }
 
 // `kith help X` is `kith X --help`.
-std::vector<std::string> arguments(int argc, char** argv) {
+std::vector<std::string> arguments(int argc, char** argv, const CLI::App& app) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    if (const auto at = command_position(args); at && args[*at] == "help") {
+    if (const auto at = command_position(args, app); at && args[*at] == "help") {
         args.erase(args.begin() + static_cast<std::ptrdiff_t>(*at));
         args.push_back("--help");
     }
@@ -145,24 +160,30 @@ int run(int argc, char** argv) {
     }
     require_utf8(app);
 
-    std::vector<std::string> args = arguments(argc, argv);
-    check_command_word(args);
+    std::vector<std::string> args = arguments(argc, argv, app);
+    check_command_word(args, app);
     try {
         std::vector<std::string> reversed(args.rbegin(), args.rend());
         app.parse(reversed);
     } catch (const CLI::Success& done) {
         return app.exit(done);
+    } catch (const Error&) {
+        // The problems met before the command gave up may be why it did.
+        std::fflush(stdout);
+        for (const Error& problem : globals.problems)
+            print_error(problem.what());
+        throw;
     } catch (const CLI::ParseError& error) {
         if (args.empty()) {
             fmt::print(stderr, "{}", app.help());
             return static_cast<int>(Exit::usage);
         }
-        fmt::print(stderr, "kith: error: {}\n", describe(error));
+        print_error(describe(error));
         return static_cast<int>(Exit::usage);
     }
     std::fflush(stdout);
     for (const Error& problem : globals.problems)
-        fmt::print(stderr, "kith: error: {}\n", problem.what());
+        print_error(problem.what());
     return static_cast<int>(globals.problems.empty() ? globals.status : Exit::data);
 }
 
@@ -176,15 +197,15 @@ int main(int argc, char** argv) {
         status = kith::cli::run(argc, argv);
     } catch (const kith::Error& error) {
         std::fflush(stdout);
-        fmt::print(stderr, "kith: error: {}\n", error.what());
+        kith::cli::print_error(error.what());
         return static_cast<int>(error.status());
     } catch (const std::exception& error) {
         std::fflush(stdout);
-        fmt::print(stderr, "kith: error: {}\n", error.what());
+        kith::cli::print_error(error.what());
         return static_cast<int>(kith::Exit::data);
     }
     if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-        fmt::print(stderr, "kith: error: cannot write the output\n");
+        kith::cli::print_error("cannot write the output");
         return static_cast<int>(kith::Exit::data);
     }
     return status;

@@ -64,7 +64,7 @@ test_expect_success 'an unknown stage is a usage error listing the stages' '
 	three
 	run_kith list --stage chatting
 	expect_status 2
-	expect_contains err "unknown stage"
+	expect_contains err "--stage"
 	expect_contains err "chatting"
 	expect_contains err "followed-up"
 '

@@ -237,4 +237,21 @@ test_expect_success 'report-back --about picks which referral the report is on' 
 	expect_contains out "Subject: I spoke with Alex Doe"
 '
 
+test_expect_success 'a broken file among the others: the draft still prints, the file is named, exit 3' '
+	network
+	kith add-contact "Sam Roe" --referred-by jordan --company "Volta Labs" -q
+	printf "name = \"Broken\n" >net/contacts/broken.toml
+	for command in "draft request sam" "show sam" "prepare sam"; do
+		run_kith --today 2026-11-23 $command
+		expect_status 3
+		expect_contains out "Sam"
+		expect_contains err "contacts/broken.toml:1:"
+	done
+	expect_contains out "Jordan Lee"
+	printf "name = \"Jordan Lee\n" >net/contacts/jordan-lee.toml
+	draft request sam
+	expect_status 3
+	expect_contains err "contacts/jordan-lee.toml:1:"
+'
+
 test_done

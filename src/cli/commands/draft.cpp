@@ -1,18 +1,15 @@
 // kith draft KIND C: a first draft of a message, from [me] and the record,
 // ready for `| mail` or the clipboard.
-#include <algorithm>
-#include <filesystem>
+#include <cstdio>
 #include <iostream>
 #include <memory>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
-#include <fmt/ranges.h>
 
 #include "commands.hpp"
 #include "kith/drafts.hpp"
 #include "kith/network.hpp"
-#include "kith/text.hpp"
 
 namespace kith::cli {
 
@@ -40,11 +37,11 @@ void run(Globals& globals, const DraftOptions& options) {
     if (options.show_template) {
         // Always the built-in text, so that `> templates/NAME.txt` cannot print the file it empties.
         fmt::print(std::cout, "{}", built_in_template(variant));
-        if (!globals.quiet)
-            fmt::print(stderr,
-                       "kith: the built-in template '{}'; to change it, save it as {} (templates/{}.txt "
-                       "overrides every variant)\n",
-                       variant, (network.root / "templates" / (variant + ".txt")).string(), to_string(kind));
+        std::fflush(stdout);
+        note(globals,
+             fmt::format("the built-in template '{}'; to change it, save it as {} (templates/{}.txt "
+                         "overrides every variant)",
+                         variant, (network.root / "templates" / (variant + ".txt")).string(), to_string(kind)));
         return;
     }
     const DraftTemplate tmpl = load_template(network, kind, variant);

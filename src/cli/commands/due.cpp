@@ -22,21 +22,11 @@ struct DueOptions {
     bool exit_code = false;
 };
 
-std::string rule_names() {
-    std::string out;
-    for (Rule rule : all_rules())
-        out += fmt::format("{}{}", out.empty() ? "" : ", ", to_string(rule));
-    return out;
-}
-
 void run(Globals& globals, const DueOptions& options) {
     DueFilter filter;
     filter.within = parse_duration(options.within, false);
-    for (const std::string& name : options.rules) {
-        auto rule = parse_rule(name);
-        if (!rule) throw Error(Exit::usage, fmt::format("unknown rule '{}' (the rules: {})", name, rule_names()));
-        filter.rules.push_back(*rule);
-    }
+    for (const std::string& name : options.rules)
+        filter.rules.push_back(*parse_rule(name));
     const DueFormat format = *parse_due_format(options.format);
     const Date today = now(globals).day();
 
@@ -55,7 +45,11 @@ void add_due(CLI::App& command, Globals& globals) {
     auto options = std::make_shared<DueOptions>();
     command.add_option("--within", options->within, "Also list what becomes active within D: 3d, 1w (default 0d)")
         ->type_name("D");
-    command.add_option("--rule", options->rules, "Only this rule (repeat for more): " + rule_names())
+    std::vector<std::string> rules;
+    for (const Rule rule : all_rules())
+        rules.emplace_back(to_string(rule));
+    command.add_option("--rule", options->rules, "Only this rule (repeat for more)")
+        ->check(CLI::IsMember(rules))
         ->type_name("RULE")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);

@@ -45,7 +45,8 @@ public:
         write(text);
     }
     ~EditCopy() {
-        if (!kept_) std::filesystem::remove(path_);
+        std::error_code ec;  // a destructor must not throw, even while an error unwinds
+        if (!kept_) std::filesystem::remove(path_, ec);
     }
     EditCopy(const EditCopy&) = delete;
     EditCopy& operator=(const EditCopy&) = delete;

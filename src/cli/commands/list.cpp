@@ -21,20 +21,9 @@ struct ListOptions {
     std::string format = "text";
 };
 
-std::string stage_names() {
-    std::string out;
-    for (Stage stage : all_stages())
-        out += fmt::format("{}{}", out.empty() ? "" : ", ", to_string(stage));
-    return out;
-}
-
 void run(Globals& globals, const ListOptions& options) {
     ListFilter filter{options.tag, std::nullopt, options.company};
-    if (!options.stage.empty()) {
-        filter.stage = parse_stage(options.stage);
-        if (!filter.stage)
-            throw Error(Exit::usage, fmt::format("unknown stage '{}' (the stages: {})", options.stage, stage_names()));
-    }
+    if (!options.stage.empty()) filter.stage = parse_stage(options.stage);
     const Date today = now(globals).day();
     const OpenForRead open = open_for_read(globals);
     const auto all = reminders(open.contacts, open.config.milestones, open.config.policy, today);
@@ -47,7 +36,12 @@ void run(Globals& globals, const ListOptions& options) {
 void add_list(CLI::App& command, Globals& globals) {
     auto options = std::make_shared<ListOptions>();
     command.add_option("--tag", options->tag, "Only contacts with this tag")->type_name("TAG");
-    command.add_option("--stage", options->stage, "Only contacts at this stage: " + stage_names())->type_name("STAGE");
+    std::vector<std::string> stages;
+    for (const Stage stage : all_stages())
+        stages.emplace_back(to_string(stage));
+    command.add_option("--stage", options->stage, "Only contacts at this stage")
+        ->check(CLI::IsMember(stages))
+        ->type_name("STAGE");
     command.add_option("--company", options->company, "Only contacts whose company contains this text")
         ->type_name("TEXT");
     command.add_option("--format", options->format, "text (default), tsv or json")
