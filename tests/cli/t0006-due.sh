@@ -397,7 +397,8 @@ test_expect_success 'json with nothing due is []' '
 	expect_status 0
 	expect_empty err
 	[ "$(tr -d " \n" <out)" = "[]" ] || fail "$(cat out)"
-	[ "$(json_rows out | wc -l)" = 0 ]
+	json_rows out >rows
+	expect_empty rows
 	rec add-contact "Nadia Petrova"
 	rec request nadia-petrova --date 2026-11-12
 	run_kith --today 2026-11-23 due --format json

@@ -50,9 +50,39 @@ test_expect_success 'a commit git refuses is reported with git'"'"'s words, and 
 	expect_contains net/contacts/priya-singh.toml "still written"
 '
 
+test_expect_success 'a commit without a git identity is refused with git'"'"'s words, and the write stands' '
+	autocommit_network
+	git -C net config user.useConfigOnly true
+	(
+		unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
+		run_kith add-contact "Priya Singh"
+		expect_status 3
+		expect_contains err "git did not commit it"
+		expect_contains err "user.email"
+	)
+	[ -f net/contacts/priya-singh.toml ]
+'
+
+test_expect_success 'a commit in the middle of a merge is refused with git'"'"'s words, and the event stands' '
+	autocommit_network
+	kith add-contact "Priya Singh" -q
+	git -C net checkout -q -b other
+	kith --today 2026-11-20 note priya "on the branch" -q
+	git -C net checkout -q -
+	kith --today 2026-11-21 request priya -q
+	git -C net merge -q --no-commit --no-ff other >/dev/null 2>&1 || true
+	[ -f net/.git/MERGE_HEAD ]
+	run_kith --today 2026-11-22 note priya "during the merge"
+	expect_status 3
+	expect_contains err "git did not commit it"
+	expect_contains err "merge"
+	expect_contains net/contacts/priya-singh.toml "during the merge"
+'
+
 test_expect_success 'without autocommit nothing is committed' '
 	kith init "$TRASH/net" --git -q && export KITH_DIR="$TRASH/net"
 	kith add-contact "Priya Singh" -q
+	git -C net rev-parse --git-dir >/dev/null
 	! git -C net rev-parse -q --verify HEAD
 '
 

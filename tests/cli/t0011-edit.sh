@@ -168,4 +168,14 @@ test_expect_success 'a copy left by a killed edit: removed when it holds nothing
 	[ "$(wc -l <out)" -eq 1 ]
 '
 
+test_expect_success 'with neither VISUAL nor EDITOR set, edit runs vi' '
+	one
+	mkdir bin
+	printf "#!/bin/sh\nsed -i s/Batetries/Batteries/ \"\$1\"\n" >bin/vi
+	chmod +x bin/vi
+	PATH="$TRASH/bin:$PATH" run_kith edit priya </dev/null
+	expect_status 0
+	expect_contains net/contacts/priya-singh.toml "Acme Batteries"
+'
+
 test_done

@@ -150,8 +150,11 @@ test_expect_success 'merge-file falls back to a line merge when a side cannot be
 	printf "name = \"A\"\n" >base
 	printf "name = \"A\"\nrole = \"x\"\n" >ours
 	printf "name = \"A\"\nrole = \"y\"\n" >theirs
+	cp ours ours.before
 	run_kith merge-file base ours missing contacts/a.toml
-	[ "$status" -ne 0 ]
+	expect_status 3
+	expect_contains err "missing"
+	cmp ours ours.before
 	run_kith merge-file base ours theirs contacts/kith.toml
 	expect_status 1
 	expect_contains ours "<<<<<<< ours"
@@ -196,6 +199,20 @@ test_expect_success 'merge-file is plumbing: not in kith --help, but it has its 
 	run_kith merge-file --help
 	expect_status 0
 	expect_contains out "kith init --git"
+'
+
+test_expect_success 'a kith whose path needs quoting in a shell still merges' '
+	two_machines
+	mkdir "$TRASH/it'"'"'s kith"
+	cp "$KITH" "$TRASH/it'"'"'s kith/kith"
+	"$TRASH/it'"'"'s kith/kith" init "$TRASH/desktop" --git -q
+	kith --dir laptop --today 2026-11-23 note priya "from the laptop" -q
+	kith --dir desktop --today 2026-11-23 note priya "from the desktop" -q
+	pull_into_desktop
+	expect_status 0
+	expect_contains desktop/contacts/priya-singh.toml "from the laptop"
+	expect_contains desktop/contacts/priya-singh.toml "from the desktop"
+	expect_not_contains desktop/contacts/priya-singh.toml "<<<<<<<"
 '
 
 test_done

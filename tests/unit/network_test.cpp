@@ -1,6 +1,8 @@
 // Finding the network, reading kith.toml, and resolving contact references (SPEC §2, §4).
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include "kith/error.hpp"
 #include "kith/network.hpp"
 #include "temp_network.hpp"
@@ -175,9 +177,21 @@ TEST_CASE("the policy defaults kith.toml shows are the ones kith applies") {
         CAPTURE(field.key);
         CHECK((defaults.*(field.member)).length == parse_duration(field.default_text, false).length);
     }
-    // init's kith.toml, with every default as a comment, reads as the defaults.
-    const Config c = parse_config(initial_config_text(), "kith.toml");
-    CHECK(c.policy.thank_within.length == defaults.thank_within.length);
+    // init's kith.toml writes every default as a comment; with the comment
+    // marks taken away, it reads as the defaults, field by field.
+    std::string text = initial_config_text();
+    for (const PolicyField& field : policy_fields()) {
+        const std::string commented = fmt::format("# {} = ", field.key);
+        const std::size_t at = text.find(commented);
+        REQUIRE(at != std::string::npos);
+        text.erase(at, 2);
+    }
+    const Config c = parse_config(text, "kith.toml");
+    for (const PolicyField& field : policy_fields()) {
+        CAPTURE(field.key);
+        CHECK((c.policy.*(field.member)).length == (defaults.*(field.member)).length);
+        CHECK(text.find(fmt::format("\n{} = \"{}\"", field.key, field.default_text)) != std::string::npos);
+    }
 }
 
 TEST_CASE("names match ignoring case in Latin, Greek and Cyrillic letters too") {

@@ -570,8 +570,13 @@ TEST_CASE("a moved-on contact gets no reminders at all") {
 TEST_CASE("a declined contact gets no follow-up, move-on or keep-in-touch") {
     // Guidance: a no is an answer; the guides' follow-ups are for silence.
     Scene s;
-    s.contacts = {contact("ann", event("requested", "2026-11-01") + event("declined", "2026-11-03"))};
+    s.contacts = {contact("ann", event("requested", "2026-11-01") + event("declined", "2026-11-03")),
+                  contact("bo", event("requested", "2026-11-01") + event("followed-up", "2026-11-15") +
+                                    event("declined", "2026-11-20")),
+                  contact("cy", event("met", "2026-06-01", "notes = \"x\"\n") + event("thanked", "2026-06-01") +
+                                    event("requested", "2026-11-01") + event("declined", "2026-11-03"))};
     CHECK(s.on("2026-12-20") == Lines{});
+    CHECK(s.on("2027-06-01") == Lines{});
 }
 
 TEST_CASE("reminders are sorted by due date, then rule id, then slug") {
