@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include "kith/error.hpp"
+#include "kith/render.hpp"
 #include "kith/text.hpp"
 #include "names.hpp"
 
@@ -86,19 +87,15 @@ void render_outline(std::ostream& out, const Me& me) {
                me.headline.empty() ? "" : fmt::format(" (your headline: {})", me.headline));
 }
 
-void render_history(std::ostream& out, const Contact& c, std::span<const Contact> everyone) {
+void render_history(std::ostream& out, const Contact& c, std::span<const Contact> everyone, Date today) {
     const auto events = whole_timeline(c);
     if (events.empty()) {
         fmt::print(out, "Nothing recorded yet.\n");
         return;
     }
     for (const Event* e : events) {
-        std::string head = fmt::format("- **{}** {}", format_when(e->date), to_string(e->type));
-        if (e->at) head += fmt::format(" for {}", format_when(*e->at));
-        if (!e->where.empty()) head += fmt::format(" at {}", e->where);
-        if (e->is_virtual) head += " (virtual)";
-        if (!e->via.empty()) head += fmt::format(" via {}", e->via);
-        fmt::print(out, "{}\n", head);
+        fmt::print(out, "- **{}** {}{}\n", format_when(e->date), event_heading(*e),
+                   e->date.day() > today ? " (ahead)" : "");
         for (const std::string* text : {&e->note, &e->notes})
             if (!text->empty()) fmt::print(out, "\n{}\n", as_quote(trimmed(*text), "  "));
         for (const std::string& point : e->learned)
@@ -186,7 +183,7 @@ void render_brief(std::ostream& out, const Contact* c, std::span<const Contact> 
             fmt::print(out, "- **Referred by:** {} (not in the network)\n", c->referred_by);
         if (c->source.empty() && c->referred_by.empty()) fmt::print(out, "No source or referrer is recorded.\n");
         fmt::print(out, "\n## History\n\n");
-        render_history(out, *c, everyone);
+        render_history(out, *c, everyone, today);
         fmt::print(out, "\n");
     } else {
         fmt::print(out, "# Meeting brief\n\n");

@@ -1,16 +1,14 @@
-// The output formats of `kith due`.
+// Turning what core computed into bytes: the reports of `kith due`, `list` and `show`.
 #include "kith/render.hpp"
 
 #include <algorithm>
 #include <array>
 #include <map>
-#include <sstream>
 
 #include <fmt/color.h>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <fmt/ranges.h>
-#include <toml++/toml.h>
 
 #include "kith/text.hpp"
 #include "names.hpp"
@@ -81,13 +79,6 @@ void render_tsv(std::ostream& out, std::span<const Reminder> reminders, Date tod
                    to_string(r.rule), one_line(r.contact), one_line(r.name), one_line(r.message));
 }
 
-// A JSON string, escaped by toml++'s JSON formatter.
-std::string json_string(std::string_view text) {
-    std::ostringstream out;
-    out << toml::json_formatter{toml::value<std::string>(std::string(text))};
-    return out.str();
-}
-
 // Whether a reminder's JSON names its contact: `due` lists many contacts,
 // `show` and `list` nest reminders inside the contact already named.
 enum class Whose { named, implied };
@@ -95,13 +86,12 @@ enum class Whose { named, implied };
 // A reminder as one JSON object, keys in SPEC §5's order (toml++'s own tables
 // would sort them).
 std::string reminder_json(const Reminder& r, Date today, Whose whose) {
-    return fmt::format("{{\"due\": {}, \"from\": {}, \"status\": {}, \"rule\": {}, {}\"message\": {}}}",
-                       json_string(format_date(r.due)), json_string(format_date(r.from)),
-                       json_string(to_string(status_of(r, today))), json_string(to_string(r.rule)),
-                       whose == Whose::named
-                           ? fmt::format("\"contact\": {}, \"name\": {}, ", json_string(r.contact), json_string(r.name))
-                           : "",
-                       json_string(r.message));
+    return fmt::format(
+        "{{\"due\": {}, \"from\": {}, \"status\": {}, \"rule\": {}, {}\"message\": {}}}", json_text(format_date(r.due)),
+        json_text(format_date(r.from)), json_text(to_string(status_of(r, today))), json_text(to_string(r.rule)),
+        whose == Whose::named ? fmt::format("\"contact\": {}, \"name\": {}, ", json_text(r.contact), json_text(r.name))
+                              : "",
+        json_text(r.message));
 }
 
 // A JSON array of `items`, one a line, so that line tools can read it too.
@@ -200,7 +190,7 @@ std::string who(const Contact* c) {
     return fmt::format("{} ({})", c->name, c->slug);
 }
 
-void render_show_text(std::ostream& out, const Contact& c, const ReferralLinks& links,
+void render_show_text(std::ostream& out, const Contact& c, Stage stage, const ReferralLinks& links,
                       std::span<const Reminder> reminders, Date today) {
     fmt::print(out, "{} ({})\n", c.name, c.slug);
     const auto field = [&](std::string_view label, std::string_view value) {
@@ -218,7 +208,7 @@ void render_show_text(std::ostream& out, const Contact& c, const ReferralLinks& 
     if (c.added) field("added", format_date(*c.added));
     for (const OtherField& other : c.other_fields)
         field(other.key, other.toml);
-    field("stage", to_string(stage_of(c, today).stage));
+    field("stage", to_string(stage));
     for (const Reminder& r : reminders)
         field(to_string(status_of(r, today)),
               fmt::format("{} {}: {}", format_date(r.due), to_string(r.rule), r.message));
@@ -236,12 +226,8 @@ void render_show_text(std::ostream& out, const Contact& c, const ReferralLinks& 
     fmt::print(out, "\nTimeline\n");
     constexpr std::string_view pad = "                      ";
     for (const Event* e : events) {
-        std::string head = std::string(to_string(e->type));
-        if (e->at) head += fmt::format(" for {}", format_when(*e->at));
-        if (e->is_virtual) head += " (virtual)";
-        if (!e->where.empty()) head += fmt::format(" at {}", one_line(e->where));
-        if (!e->via.empty()) head += fmt::format(" via {}", one_line(e->via));
-        fmt::print(out, "  {:<18}  {}{}\n", format_when(e->date), head, e->date.day() > today ? "  (ahead)" : "");
+        fmt::print(out, "  {:<18}  {}{}\n", format_when(e->date), event_heading(*e),
+                   e->date.day() > today ? "  (ahead)" : "");
         if (!e->note.empty()) fmt::print(out, "{}{}\n", pad, prefix_lines(e->note, pad));
         if (!e->notes.empty()) fmt::print(out, "{}{}\n", pad, prefix_lines(e->notes, pad));
         for (const std::string& point : e->learned)
@@ -255,7 +241,7 @@ void render_show_text(std::ostream& out, const Contact& c, const ReferralLinks& 
 std::string json_strings(const std::vector<std::string>& texts) {
     std::vector<std::string> quoted;
     for (const std::string& text : texts)
-        quoted.push_back(json_string(text));
+        quoted.push_back(json_text(text));
     return fmt::format("[{}]", fmt::join(quoted, ", "));
 }
 
@@ -263,21 +249,21 @@ std::string json_strings(const std::vector<std::string>& texts) {
 std::string json_object(const std::vector<OtherField>& fields) {
     std::vector<std::string> members;
     for (const OtherField& field : fields)
-        members.push_back(fmt::format("{}: {}", json_string(field.key), field.json));
+        members.push_back(fmt::format("{}: {}", json_text(field.key), field.json));
     return fmt::format("{{{}}}", fmt::join(members, ", "));
 }
 
-void render_show_json(std::ostream& out, const Contact& c, const ReferralLinks& links,
+void render_show_json(std::ostream& out, const Contact& c, Stage stage, const ReferralLinks& links,
                       std::span<const Reminder> reminders, Date today) {
     std::vector<std::string> members;
     const auto add = [&](std::string_view key, std::string value) {
-        members.push_back(fmt::format("{}: {}", json_string(key), value));
+        members.push_back(fmt::format("{}: {}", json_text(key), value));
     };
     const auto text = [&](std::string_view key, const std::string& value) {
-        if (!value.empty()) add(key, json_string(value));
+        if (!value.empty()) add(key, json_text(value));
     };
-    add("contact", json_string(c.slug));
-    add("name", json_string(c.name));
+    add("contact", json_text(c.slug));
+    add("name", json_text(c.name));
     text("email", c.email);
     text("phone", c.phone);
     text("company", c.company);
@@ -287,11 +273,11 @@ void render_show_json(std::ostream& out, const Contact& c, const ReferralLinks& 
     text("source", c.source);
     text("referred_by", c.referred_by);
     add("tags", json_strings(c.tags));
-    if (c.keep_in_touch) add("keep_in_touch", json_string(format_duration(*c.keep_in_touch)));
-    if (c.added) add("added", json_string(format_date(*c.added)));
+    if (c.keep_in_touch) add("keep_in_touch", json_text(format_duration(*c.keep_in_touch)));
+    if (c.added) add("added", json_text(format_date(*c.added)));
     add("other_fields", json_object(c.other_fields));
-    add("stage", json_string(to_string(stage_of(c, today).stage)));
-    add("referrer", links.referred_by ? json_string(links.referred_by->slug) : "null");
+    add("stage", json_text(to_string(stage)));
+    add("referrer", links.referred_by ? json_text(links.referred_by->slug) : "null");
     std::vector<std::string> referred_to;
     for (const Contact* other : links.referred_to)
         referred_to.push_back(other->slug);
@@ -302,12 +288,12 @@ void render_show_json(std::ostream& out, const Contact& c, const ReferralLinks& 
     add("reminders", fmt::format("[{}]", fmt::join(due, ", ")));
     std::vector<std::string> events;
     for (const Event* e : whole_timeline(c)) {
-        std::vector<std::string> fields = {fmt::format("\"type\": {}", json_string(to_string(e->type))),
-                                           fmt::format("\"date\": {}", json_string(toml_text(e->date)))};
+        std::vector<std::string> fields = {fmt::format("\"type\": {}", json_text(to_string(e->type))),
+                                           fmt::format("\"date\": {}", json_text(toml_text(e->date)))};
         const auto event_text = [&](std::string_view key, const std::string& value) {
-            if (!value.empty()) fields.push_back(fmt::format("{}: {}", json_string(key), json_string(value)));
+            if (!value.empty()) fields.push_back(fmt::format("{}: {}", json_text(key), json_text(value)));
         };
-        if (e->at) fields.push_back(fmt::format("\"at\": {}", json_string(toml_text(*e->at))));
+        if (e->at) fields.push_back(fmt::format("\"at\": {}", json_text(toml_text(*e->at))));
         event_text("where", e->where);
         if (e->is_virtual) fields.push_back("\"virtual\": true");
         event_text("via", e->via);
@@ -325,12 +311,21 @@ void render_show_json(std::ostream& out, const Contact& c, const ReferralLinks& 
 
 }  // namespace
 
-void render_show(std::ostream& out, const Contact& contact, const ReferralLinks& links,
+std::string event_heading(const Event& e) {
+    std::string head(to_string(e.type));
+    if (e.at) head += fmt::format(" for {}", format_when(*e.at));
+    if (!e.where.empty()) head += fmt::format(" at {}", one_line(e.where));
+    if (e.is_virtual) head += " (virtual)";
+    if (!e.via.empty()) head += fmt::format(" via {}", one_line(e.via));
+    return head;
+}
+
+void render_show(std::ostream& out, const Contact& contact, Stage stage, const ReferralLinks& links,
                  std::span<const Reminder> reminders, ShowFormat format, Date today) {
     if (format == ShowFormat::json)
-        render_show_json(out, contact, links, reminders, today);
+        render_show_json(out, contact, stage, links, reminders, today);
     else
-        render_show_text(out, contact, links, reminders, today);
+        render_show_text(out, contact, stage, links, reminders, today);
 }
 
 std::optional<ShowFormat> parse_show_format(std::string_view text) {
@@ -359,9 +354,9 @@ void render_list(std::ostream& out, std::span<const Standing> standings, ListFor
                 items.push_back(fmt::format(
                     "{{\"contact\": {}, \"name\": {}, \"company\": {}, \"stage\": {}, \"last_interaction\": {}, "
                     "\"next\": {}}}",
-                    json_string(s.contact->slug), json_string(s.contact->name), json_string(s.contact->company),
-                    json_string(to_string(s.stage)),
-                    s.last_interaction ? json_string(format_date(*s.last_interaction)) : "null",
+                    json_text(s.contact->slug), json_text(s.contact->name), json_text(s.contact->company),
+                    json_text(to_string(s.stage)),
+                    s.last_interaction ? json_text(format_date(*s.last_interaction)) : "null",
                     s.next ? reminder_json(*s.next, today, Whose::implied) : "null"));
             print_json_lines(out, items);
             break;

@@ -148,6 +148,13 @@ void add_texts(std::string& out, std::string_view key, const std::vector<std::st
     if (!values.empty()) add_line(out, key, toml_text(values));
 }
 
+// Runs git in `root`: nothing when it succeeds, else its own words.
+std::optional<std::string> run_git(const fs::path& root, const std::vector<std::string>& argv) {
+    const ProgramResult result = run_program(argv, root, Output::capture);
+    if (result.status == 0) return std::nullopt;
+    return trimmed(result.output);
+}
+
 // `path` in single quotes, for the shell that git runs a merge driver with.
 std::string shell_quoted(const fs::path& path) {
     std::string out = "'";
@@ -195,6 +202,9 @@ NetworkLock::~NetworkLock() {
     ::close(fd_);
 }
 
+namespace {
+
+// The [[event]] table that records `event`, as TOML text.
 std::string event_text(const Event& event) {
     std::string out = "[[event]]\n";
     add_line(out, "type", toml_text(to_string(event.type)));
@@ -210,6 +220,7 @@ std::string event_text(const Event& event) {
     return out;
 }
 
+// The header of a new contact file: its known fields, in SPEC §2's order.
 std::string contact_header_text(const Contact& contact) {
     std::string out;
     add_text(out, "name", contact.name);
@@ -226,6 +237,8 @@ std::string contact_header_text(const Contact& contact) {
     if (contact.added) add_line(out, "added", toml_text(at_start_of(*contact.added)));
     return out;
 }
+
+}  // namespace
 
 std::string create_contact(const NetworkLock& lock, const Contact& contact) {
     if (is_blank(contact.name)) throw Error(Exit::usage, "a contact's name cannot be empty");
@@ -327,12 +340,9 @@ void check_git_runs() {
 void set_up_git(const NetworkLock& lock, const fs::path& kith_program, GitRepository repository) {
     const fs::path& root = lock.network().root;
     const auto git = [&root](const std::vector<std::string>& argv) {
-        ProgramResult result = run_program(argv, root, Output::capture);
-        while (result.output.ends_with('\n'))
-            result.output.pop_back();
-        if (result.status != 0)
+        if (const auto refusal = run_git(root, argv))
             throw Error(Exit::data,
-                        fmt::format("'{}' failed in '{}': {}", fmt::join(argv, " "), root.string(), result.output));
+                        fmt::format("'{}' failed in '{}': {}", fmt::join(argv, " "), root.string(), *refusal));
     };
     if (repository == GitRepository::own ||
         run_program({"git", "rev-parse", "--is-inside-work-tree"}, root, Output::capture).status != 0)
@@ -394,19 +404,14 @@ void commit_files(const NetworkLock& lock, const std::vector<std::string>& files
     const fs::path& root = lock.network().root;
     std::vector<std::string> add = {"git", "add", "--"};
     add.insert(add.end(), files.begin(), files.end());
-    ProgramResult git = run_program(add, root, Output::capture);
-    if (git.status == 0) {
-        std::vector<std::string> commit = {"git", "commit", "--quiet", "-m", message, "--"};
-        commit.insert(commit.end(), files.begin(), files.end());
-        git = run_program(commit, root, Output::capture);
-    }
-    if (git.status != 0) {
-        while (git.output.ends_with('\n'))
-            git.output.pop_back();
+    std::vector<std::string> commit = {"git", "commit", "--quiet", "-m", message, "--"};
+    commit.insert(commit.end(), files.begin(), files.end());
+    std::optional<std::string> refusal = run_git(root, add);
+    if (!refusal) refusal = run_git(root, commit);
+    if (refusal)
         throw Error(Exit::data, fmt::format("the change was written, but git did not commit it "
                                             "([git] autocommit in kith.toml): {}",
-                                            git.output));
-    }
+                                            *refusal));
 }
 
 }  // namespace kith

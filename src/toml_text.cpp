@@ -64,6 +64,10 @@ std::string json_text(const toml::node& value) {
     return out.str();
 }
 
+std::string json_text(std::string_view text) {
+    return json_text(toml::value<std::string>(std::string(text)));
+}
+
 std::string toml_text(std::string_view text) {
     return formatted(toml::value<std::string>(std::string(text)), multi_line_safe(text));
 }

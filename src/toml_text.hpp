@@ -23,6 +23,7 @@ DateTime to_datetime(const toml::date_time& when);
 std::string toml_text(const toml::node& value);
 // A value as JSON (dates as strings), by toml++'s JSON formatter.
 std::string json_text(const toml::node& value);
+std::string json_text(std::string_view text);
 std::string toml_text(std::string_view text);
 std::string toml_text(const std::vector<std::string>& texts);
 std::string toml_text(const DateTime& when);

@@ -34,11 +34,15 @@ void render_list(std::ostream& out, std::span<const Standing> standings, ListFor
 enum class ShowFormat { text, json };
 std::optional<ShowFormat> parse_show_format(std::string_view text);
 
-// One contact in full: every field (unknown ones too), stage and next
-// reminder, referral links both ways, and the whole timeline in date order
+// One contact in full: every field (unknown ones too), its stage and
+// reminders, referral links both ways, and the whole timeline in date order
 // with notes in full. `reminders` are that contact's, sorted.
-void render_show(std::ostream& out, const Contact& contact, const ReferralLinks& links,
+void render_show(std::ostream& out, const Contact& contact, Stage stage, const ReferralLinks& links,
                  std::span<const Reminder> reminders, ShowFormat format, Date today);
+
+// An event in one line, as show and the brief list it: "scheduled for
+// 2026-11-25 09:00 at Zoom (virtual)", "requested via email".
+std::string event_heading(const Event& event);
 
 // RFC 5545 TEXT escaping (backslash, semicolon, comma, newline).
 std::string ics_escape(std::string_view text);

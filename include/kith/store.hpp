@@ -29,12 +29,6 @@ private:
     int fd_;
 };
 
-// The [[event]] table that records `event`, as TOML text.
-std::string event_text(const Event& event);
-
-// The header of a new contact file: its known fields, in SPEC §2's order.
-std::string contact_header_text(const Contact& contact);
-
 // Creates contacts/<slug>.toml for `contact` (its header fields and `events`)
 // under a free slug made from its name (-2, -3 on collision). Returns the slug.
 std::string create_contact(const NetworkLock& lock, const Contact& contact);

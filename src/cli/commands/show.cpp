@@ -25,8 +25,8 @@ void run(Globals& globals, const ShowOptions& options) {
     const Contact& contact = named_contact(open, options.contact);
     std::vector<Reminder> own = reminders(open.contacts, open.config.milestones, open.config.policy, today);
     std::erase_if(own, [&](const Reminder& r) { return r.contact != contact.slug; });
-    render_show(std::cout, contact, referral_links(contact, open.contacts), own, *parse_show_format(options.format),
-                today);
+    render_show(std::cout, contact, stage_of(contact, today).stage, referral_links(contact, open.contacts), own,
+                *parse_show_format(options.format), today);
 }
 
 }  // namespace
