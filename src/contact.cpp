@@ -186,6 +186,12 @@ Contact parse_contact(std::string_view text, std::string_view file, std::string 
     return out;
 }
 
+std::vector<std::pair<std::string_view, const std::string*>> text_fields(const Contact& c) {
+    return {
+        {"email", &c.email},       {"phone", &c.phone},       {"company", &c.company}, {"role", &c.role},
+        {"linkedin", &c.linkedin}, {"location", &c.location}, {"source", &c.source},   {"referred_by", &c.referred_by}};
+}
+
 std::string_view to_string(Stage stage) {
     return name_in(stage_names, stage);
 }

@@ -196,13 +196,8 @@ void render_show_text(std::ostream& out, const Contact& c, Stage stage, const Re
     const auto field = [&](std::string_view label, std::string_view value) {
         if (!value.empty()) fmt::print(out, "  {:<16} {}\n", label, prefix_lines(value, "                   "));
     };
-    field("email", c.email);
-    field("phone", c.phone);
-    field("company", c.company);
-    field("role", c.role);
-    field("linkedin", c.linkedin);
-    field("location", c.location);
-    field("source", c.source);
+    for (const auto& [key, value] : text_fields(c))
+        if (key != "referred_by") field(key, *value);  // shown below, with the referrer's name
     field("tags", fmt::format("{}", fmt::join(c.tags, ", ")));
     if (c.keep_in_touch) field("keep in touch", format_duration(*c.keep_in_touch));
     if (c.added) field("added", format_date(*c.added));
@@ -264,14 +259,8 @@ void render_show_json(std::ostream& out, const Contact& c, Stage stage, const Re
     };
     add("contact", json_text(c.slug));
     add("name", json_text(c.name));
-    text("email", c.email);
-    text("phone", c.phone);
-    text("company", c.company);
-    text("role", c.role);
-    text("linkedin", c.linkedin);
-    text("location", c.location);
-    text("source", c.source);
-    text("referred_by", c.referred_by);
+    for (const auto& [key, value] : text_fields(c))
+        text(key, *value);
     add("tags", json_strings(c.tags));
     if (c.keep_in_touch) add("keep_in_touch", json_text(format_duration(*c.keep_in_touch)));
     if (c.added) add("added", json_text(format_date(*c.added)));

@@ -122,9 +122,10 @@ bool same_event(const Event& a, const Event& b) {
 }
 
 bool same_header(const Contact& a, const Contact& b) {
-    return a.name == b.name && a.email == b.email && a.phone == b.phone && a.company == b.company && a.role == b.role &&
-           a.linkedin == b.linkedin && a.location == b.location && a.source == b.source &&
-           a.referred_by == b.referred_by && a.tags == b.tags &&
+    const auto fields_a = text_fields(a), fields_b = text_fields(b);
+    const bool same_texts = std::equal(fields_a.begin(), fields_a.end(), fields_b.begin(),
+                                       [](const auto& x, const auto& y) { return *x.second == *y.second; });
+    return a.name == b.name && same_texts && a.tags == b.tags &&
            a.keep_in_touch.has_value() == b.keep_in_touch.has_value() &&
            (!a.keep_in_touch || format_duration(*a.keep_in_touch) == format_duration(*b.keep_in_touch)) &&
            a.added == b.added;
@@ -224,14 +225,8 @@ std::string event_text(const Event& event) {
 std::string contact_header_text(const Contact& contact) {
     std::string out;
     add_text(out, "name", contact.name);
-    add_text(out, "email", contact.email);
-    add_text(out, "phone", contact.phone);
-    add_text(out, "company", contact.company);
-    add_text(out, "role", contact.role);
-    add_text(out, "linkedin", contact.linkedin);
-    add_text(out, "location", contact.location);
-    add_text(out, "source", contact.source);
-    add_text(out, "referred_by", contact.referred_by);
+    for (const auto& [key, value] : text_fields(contact))
+        add_text(out, key, *value);
     add_texts(out, "tags", contact.tags);
     if (contact.keep_in_touch) add_text(out, "keep_in_touch", format_duration(*contact.keep_in_touch));
     if (contact.added) add_line(out, "added", toml_text(at_start_of(*contact.added)));

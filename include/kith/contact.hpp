@@ -83,6 +83,11 @@ struct Contact {
     std::size_t referred_by_line = 0;
 };
 
+// The header's text fields after `name`, as {key, value} in SPEC §2's order
+// (email, phone, company, role, linkedin, location, source, referred_by),
+// empty ones too: what files, show and JSON list alike.
+std::vector<std::pair<std::string_view, const std::string*>> text_fields(const Contact& contact);
+
 // Reads a contact file's text. `file` names it in errors ("contacts/ann.toml");
 // throws Error(data) with file:line:col for bad TOML or anything SPEC §2 forbids.
 Contact parse_contact(std::string_view text, std::string_view file, std::string slug);
