@@ -16,7 +16,7 @@ struct Command {
     std::string_view name;
     std::string_view summary;
     void (*add)(CLI::App& command, Globals& globals);
-    bool listed = true;  // false for plumbing that only other programs run (git's merge driver)
+    bool listed = true;  // false for plumbing that only other programs run (git, the completions)
 };
 
 // Every subcommand, in the order `kith --help` lists them.
@@ -42,6 +42,8 @@ void add_edit(CLI::App& command, Globals& globals);
 void add_draft(CLI::App& command, Globals& globals);
 void add_prepare(CLI::App& command, Globals& globals);
 void add_pitch(CLI::App& command, Globals& globals);
+void add_completions(CLI::App& command, Globals& globals);
 void add_merge_file(CLI::App& command, Globals& globals);
+void add_complete(CLI::App& command, Globals& globals);
 
 }  // namespace kith::cli

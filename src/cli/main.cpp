@@ -37,7 +37,9 @@ std::span<const Command> commands() {
         {"prepare", "Print a meeting brief: who they are, history, pitch, questions", add_prepare},
         {"pitch", "Print your one-minute introduction, or an outline of one", add_pitch},
         {"check", "Check every file of the network; one line per problem", add_check},
+        {"completions", "Print the completion script for bash, zsh or fish", add_completions},
         {"merge-file", "Git's merge driver for a network's files (plumbing)", add_merge_file, false},
+        {"__complete", "List the network's words for the completion scripts (plumbing)", add_complete, false},
     };
     return table;
 }
@@ -60,6 +62,7 @@ std::string nearest_command(std::string_view typed) {
     std::string best;
     std::size_t best_distance = 3;
     for (const Command& command : commands()) {
+        if (!command.listed) continue;
         const std::size_t d = edit_distance(typed, command.name);
         if (d < best_distance) best_distance = d, best = command.name;
     }

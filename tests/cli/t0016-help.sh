@@ -14,12 +14,13 @@ test_expect_success 'kith --help lists every command, and exits 0' '
 	run_kith --help
 	expect_status 0
 	commands >list
-	[ "$(wc -l <list)" -ge 20 ] || fail "only $(wc -l <list) commands listed"
+	[ "$(wc -l <list)" -ge 21 ] || fail "only $(wc -l <list) commands listed"
 	for command in init add-contact request follow-up reply schedule log-meeting thank check-in note \
-		move-on milestone due list show edit draft prepare pitch check; do
+		move-on milestone due list show edit draft prepare pitch check completions; do
 		grep -qx -- "$command" list || fail "$command is not listed"
 	done
 	expect_not_contains list merge-file
+	expect_not_contains list __complete
 '
 
 test_expect_success 'every command has --help: its summary, its usage, its options and an example' '
@@ -104,6 +105,7 @@ test_expect_success 'a command line CLI11 refuses exits 2, with a kith error, ne
 	init one two|two
 	show priya extra|extra
 	pitch now|now
+	completions|SHELL is required
 	due --exit-code=maybe|maybe
 	EOF
 '

@@ -53,7 +53,7 @@ void add_due(CLI::App& command, Globals& globals) {
         ->type_name("RULE")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    command.add_option("--contact", options->contact, "Only this contact")->type_name("C");
+    command.add_option("--contact", options->contact, "Only this contact")->type_name("CONTACT");
     command.add_option("--format", options->format, "text (default), tsv, json or ics")
         ->check(CLI::IsMember({"text", "tsv", "json", "ics"}))
         ->type_name("FORMAT");

@@ -38,7 +38,8 @@ void run(const Globals& globals, const std::string& dir, bool git) {
 void add_init(CLI::App& command, Globals& globals) {
     auto dir = std::make_shared<std::string>();
     auto git = std::make_shared<bool>(false);
-    command.add_option("DIR", *dir, "Where (default: --dir, KITH_DIR, or ${XDG_DATA_HOME:-~/.local/share}/kith)");
+    command.add_option("DIR", *dir, "Where (default: --dir, KITH_DIR, or ${XDG_DATA_HOME:-~/.local/share}/kith)")
+        ->type_name("DIR");
     command.add_flag("--git", *git,
                      "Also make it a git repository that merges two machines' changes; in an existing network\n"
                      "(such as a fresh clone), set that up");

@@ -1,0 +1,30 @@
+// kith completions SHELL: print the completion script, written from the
+// command line itself.
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "completion.hpp"
+
+namespace kith::cli {
+
+void add_completions(CLI::App& command, Globals&) {
+    auto shell = std::make_shared<std::string>();
+    command.add_option("SHELL", *shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
+    command.footer(
+        "Completes commands, options, fixed values (formats, rules, draft kinds) and contact slugs.\n"
+        "Installed with kith (cmake --install) where each shell looks; else save the script yourself.\n"
+        "\nExamples:\n"
+        "  kith completions bash > ~/.local/share/bash-completion/completions/kith\n"
+        "  kith completions zsh > ~/.zfunc/_kith   # with fpath=(~/.zfunc $fpath) before compinit\n"
+        "  kith completions fish > ~/.config/fish/completions/kith.fish");
+    command.callback([&command, shell] {
+        const CommandLine line = command_line_of(*command.get_parent());
+        if (*shell == "bash") fmt::print("{}", bash_completion(line));
+        if (*shell == "zsh") fmt::print("{}", zsh_completion(line));
+        if (*shell == "fish") fmt::print("{}", fish_completion(line));
+    });
+}
+
+}  // namespace kith::cli
