@@ -8,12 +8,34 @@ _kith_contacts() {
 	local i dir= option=()
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
-		--dir) dir=${words[i + 1]} ;;
-		--dir=*) dir=${words[i]#--dir=} ;;
+		--dir) dir=$(_kith_dequote "${words[i + 1]}") ;;
+		--dir=*) dir=$(_kith_dequote "${words[i]#--dir=}") ;;
 		esac
 	done
 	[[ -n $dir ]] && option=(--dir "${dir/#\~/$HOME}")
-	"${words[0]}" "${option[@]}" __complete contacts 2>/dev/null
+	"${words[0]/#\~/$HOME}" "${option[@]}" __complete contacts 2>/dev/null
+}
+
+# $1 as the shell reads it, its quotes and backslashes taken away; unlike
+# bash-completion's dequote, it never runs what was typed.
+_kith_dequote() {
+	local word=$1 out= quote= c i
+	for ((i = 0; i < ${#word}; i++)); do
+		c=${word:i:1}
+		if [[ $quote == "'" ]]; then
+			[[ $c == "'" ]] && quote= || out+=$c
+		elif [[ $c == '\' ]]; then
+			i=$((i + 1))
+			out+=${word:i:1}
+		elif [[ $c == "'" && -z $quote ]] || [[ $c == '"' && -z $quote ]]; then
+			quote=$c
+		elif [[ $c == '"' ]]; then
+			quote=
+		else
+			out+=$c
+		fi
+	done
+	printf '%s' "$out"
 }
 
 # Sets COMPREPLY to what fits the word being completed: $1 says what to offer
@@ -123,7 +145,8 @@ _kith_argument() {
 _kith() {
 	local cur prev words cword split=false
 	if declare -F _init_completion >/dev/null; then
-		_init_completion -s || return
+		# -n :  a value such as 2026-11-22T15:00 or a URL is one word.
+		_init_completion -s -n : || return
 	else
 		# Without bash-completion: words split at blanks, --option=value whole.
 		local line=${COMP_LINE:0:COMP_POINT}

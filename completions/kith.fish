@@ -63,7 +63,9 @@ function __kith_contacts
         end
     end
     set -q option[2]; and set option[2] (string replace -r -- '^~' $HOME $option[2])
-    $words[1] $option __complete contacts 2>/dev/null
+    set -l kith (string replace -r -- '^~' $HOME $words[1])
+    command -q $kith; or return
+    $kith $option __complete contacts 2>/dev/null
 end
 
 # Whether option $argv[2] takes a value in command $argv[1] (none: before the command).

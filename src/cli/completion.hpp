@@ -61,6 +61,17 @@ struct CommandLine {
 // Reads the shape of the command line from the app, as main builds it.
 CommandLine command_line_of(const CLI::App& app);
 
+// The global options a command also accepts: all but --help and --version.
+std::vector<const OptionShape*> inherited_options(const CommandLine& line);
+
+// The name of every command, in order.
+std::vector<std::string> command_names(const CommandLine& line);
+
+// Every option that takes a value, as "command:--name" patterns ("*:--dir"
+// for the global ones, which every command accepts): what a script must skip
+// to count a command's arguments.
+std::vector<std::string> valued_option_patterns(const CommandLine& line);
+
 // The completion script for each shell, as `kith completions SHELL` prints it.
 std::string bash_completion(const CommandLine& line);
 std::string zsh_completion(const CommandLine& line);

@@ -127,8 +127,9 @@ std::string describe(const CLI::ParseError& error) {
 std::vector<std::string> arguments(int argc, char** argv, const CLI::App& app) {
     std::vector<std::string> args(argv + 1, argv + argc);
     if (const auto at = command_position(args, app); at && args[*at] == "help") {
-        args.erase(args.begin() + static_cast<std::ptrdiff_t>(*at));
-        args.push_back("--help");
+        // Right after the command it names, so that `help due --format` is due's help.
+        const auto help = args.erase(args.begin() + static_cast<std::ptrdiff_t>(*at));
+        args.insert(help == args.end() ? help : help + 1, "--help");
     }
     return args;
 }

@@ -17,19 +17,22 @@ installed() {  # the installed path of DIR (a cache variable's value) / FILE
 	esac
 }
 
-# A network with two contacts in $NET, and another with one in $OTHER.
-NET=$TEST_ROOT/net OTHER=$TEST_ROOT/other
+# A network with two contacts in $NET, another with one in $OTHER, and a
+# third in a folder whose name has a space.
+NET=$TEST_ROOT/net OTHER=$TEST_ROOT/other SPACED="$TEST_ROOT/my net"
 "$KITH" init "$NET" >/dev/null
 "$KITH" --dir "$NET" add-contact "Priya Raman" >/dev/null
 "$KITH" --dir "$NET" add-contact "Jordan Lee" >/dev/null
 "$KITH" init "$OTHER" >/dev/null
 "$KITH" --dir "$OTHER" add-contact "Sam Okafor" >/dev/null
+"$KITH" init "$SPACED" >/dev/null
+"$KITH" --dir "$SPACED" add-contact "Kim Park" >/dev/null
 
 # What a shell started for these tests sees: kith as installed, $NET as the
 # network, a home of its own.
 SHELL_HOME=$TEST_ROOT/home
 mkdir -p "$SHELL_HOME"
-shell_env=(env -i "HOME=$SHELL_HOME" "TERM=$TERM" "PATH=$(installed "$KITH_INSTALL_BINDIR" ''):/usr/bin:/bin"
+shell_env=(env -i "HOME=$SHELL_HOME" TERM=screen "PATH=$(installed "$KITH_INSTALL_BINDIR" ''):/usr/bin:/bin"
 	"KITH_DIR=$NET" "XDG_DATA_DIRS=$PREFIX/share:/usr/share" "XDG_CONFIG_HOME=$SHELL_HOME/.config"
 	"XDG_DATA_HOME=$SHELL_HOME/.local/share" LC_ALL=C.UTF-8)
 
@@ -92,20 +95,10 @@ test_expect_success 'cmake --install puts the binary, the man page and each comp
 	expect_contains out "kith "
 '
 
-test_expect_success 'the default folders are the ones each system searches' '
-	[ "$KITH_INSTALL_BASH_COMPLETION_DIR" = share/bash-completion/completions ]
-	[ "$KITH_INSTALL_ZSH_COMPLETION_DIR" = share/zsh/site-functions ]
-	[ "$KITH_INSTALL_FISH_COMPLETION_DIR" = share/fish/vendor_completions.d ]
-	[ "$KITH_INSTALL_MANDIR" = share/man ]
-	[ "$(pkg-config --variable=completionsdir bash-completion)" = /usr/share/bash-completion/completions ]
-	[ "$(pkg-config --variable=completionsdir fish)" = /usr/share/fish/vendor_completions.d ]
-'
-
 # ---- interactive shells, in tmux -------------------------------------------
 
-SOCKET=kith-test-$$
-trap 'tmux -L "$SOCKET" kill-server 2>/dev/null; rm -rf "$TEST_ROOT"' EXIT
-tmux_() { tmux -L "$SOCKET" "$@"; }
+trap 'tmux_ kill-server 2>/dev/null; rm -rf "$TEST_ROOT"' EXIT
+tmux_() { tmux -S "$TEST_ROOT/tmux.sock" "$@"; }
 screen_of() { tmux_ capture-pane -p -t "$1"; }
 
 # Waits up to ten seconds for the screen of session $1 to show $2.
@@ -168,12 +161,26 @@ complete_everything() {
 	expect_completion $s "kith show --dir $OTHER s" "kith show --dir $OTHER sam-okafor"
 	expect_completion $s "kith log-meeting priya --notes-file $NET/kith.t" \
 		"kith log-meeting priya --notes-file $NET/kith.toml"
+	[ "${2-}" = basic ] && return
+	expect_completion $s "kith --today 2026-11-22T15:00 show pri" "kith --today 2026-11-22T15:00 show priya-raman"
+	expect_completion $s "kith schedule --where https://meet.example/abc pri" \
+		"kith schedule --where https://meet.example/abc priya-raman"
+	expect_completion $s "kith --dir '$SPACED' show k" "kith --dir '$SPACED' show kim-park"
+	expect_completion $s "kith show --dir ${SPACED// /\\ } k" "kith show --dir ${SPACED// /\\ } kim-park"
+	expect_completion $s "kith note -- pri" "kith note -- priya-raman"
+	expect_completion $s "kith due --rule thank --rule report" "kith due --rule thank --rule report-back"
 }
 
 test_expect_success 'bash (with bash-completion, finding kith'\''s file as installed) completes commands, values and slugs' '
 	start_shell bash "${shell_env[*]} bash --norc --noprofile" \
 		"source /usr/share/bash-completion/bash_completion"
 	complete_everything bash
+'
+
+test_expect_success 'bash without bash-completion, the script sourced by hand, still completes' '
+	start_shell bare "${shell_env[*]} bash --norc --noprofile" \
+		"source $(installed "$KITH_INSTALL_BASH_COMPLETION_DIR" kith)"
+	complete_everything bare basic
 '
 
 test_expect_success 'zsh (with compinit, finding _kith in the installed site-functions) completes commands, values and slugs' '

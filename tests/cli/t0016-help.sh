@@ -128,18 +128,32 @@ options_of() {
 	"$KITH" ${1-} --help | sed -n '/^Options:/,/^$/p' | grep -o -- '^  \(-[a-z],\)\?--[a-z-]*' | sed 's/.*,//; s/^ *//'
 }
 
-test_expect_success 'the man page has every command, every option of each, and kith'\''s version' '
+# The man page's entry for command $1: from the .TP whose tag names it, in
+# COMMANDS, to the next .TP, .SS or .SH; or the whole GLOBAL OPTIONS section.
+man_entry() {
+	awk -v name="$(printf '%s' "${1-}" | sed 's/-/\\\\-/g')" '
+		/^\.SH / { section = $0; on = 0; if (name == "" && section == ".SH GLOBAL OPTIONS") on = 1; next }
+		section != ".SH COMMANDS" { if (on) print; next }
+		/^\.(TP|SS)/ { on = 0; tag = ($1 == ".TP"); next }
+		tag { on = (($1 == ".B" || $1 == ".BR") && $2 == name); tag = 0 }
+		on { print }
+	' "$MAN_PAGE"
+}
+
+test_expect_success 'the man page has an entry for every command, naming each of its options' '
 	for command in $(commands) help; do
-		grep -q "^\.BR\? $(echo $command | sed "s/-/\\\\\\\\-/g")\( \|$\)" "$MAN_PAGE" ||
-			fail "the man page has no entry for $command"
-		for option in $(options_of $command); do
-			grep -qF -- "$(echo $option | sed "s/-/\\\\-/g")" "$MAN_PAGE" ||
-				fail "the man page does not name $option of $command"
+		man_entry $command >entry
+		[ -s entry ] || fail "the man page has no entry for $command"
+		[ $command = help ] && continue  # kith help --help is kith --help
+		for option in $(options_of $command | grep -vx -- --help); do
+			grep -qF -- "$(echo $option | sed "s/-/\\\\-/g")" entry ||
+				fail "the man page'\''s entry for $command does not name $option"
 		done
 	done
+	man_entry >entry
 	[ "$(options_of | wc -l)" -eq 6 ] || fail "kith --help lists $(options_of | wc -l) options, not 6"
 	for option in $(options_of); do
-		grep -qF -- "$(echo $option | sed "s/-/\\\\-/g")" "$MAN_PAGE" || fail "the man page lacks $option"
+		grep -qF -- "$(echo $option | sed "s/-/\\\\-/g")" entry || fail "GLOBAL OPTIONS lacks $option"
 	done
 	version=$(kith --version | cut -d" " -f2)
 	grep -q "^\.TH KITH 1 .* \"kith $version\"" "$MAN_PAGE" || fail "the man page is not of kith $version"

@@ -15,7 +15,7 @@ void add_complete(CLI::App& command, Globals& globals) {
     command.add_option("WHAT", *what, "contacts: every contact's slug, one per line")
         ->required()
         ->check(CLI::IsMember({"contacts"}));
-    command.callback([&globals, what] {
+    command.callback([&globals, what] {  // `what` lives as long as the option that fills it
         for (const std::string& slug : contact_slugs(open_network(globals)))
             fmt::print("{}\n", slug);
     });
