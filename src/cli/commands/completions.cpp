@@ -16,9 +16,11 @@ void add_completions(CLI::App& command, Globals&) {
         "Completes commands, options, fixed values (formats, rules, draft kinds) and contact slugs.\n"
         "Installed with kith (cmake --install) where each shell looks; else save the script yourself.\n"
         "\nExamples:\n"
+        "  mkdir -p ~/.local/share/bash-completion/completions\n"
         "  kith completions bash > ~/.local/share/bash-completion/completions/kith\n"
-        "  kith completions zsh > ~/.zfunc/_kith   # with fpath=(~/.zfunc $fpath) before compinit\n"
-        "  kith completions fish > ~/.config/fish/completions/kith.fish");
+        "  mkdir -p ~/.zfunc && kith completions zsh > ~/.zfunc/_kith   # and in ~/.zshrc, before compinit:\n"
+        "  fpath=(~/.zfunc $fpath)\n"
+        "  mkdir -p ~/.config/fish/completions && kith completions fish > ~/.config/fish/completions/kith.fish");
     command.callback([&command, shell] {
         const CommandLine line = command_line_of(*command.get_parent());
         if (*shell == "bash") fmt::print("{}", bash_completion(line));
