@@ -68,7 +68,7 @@ _kith_offer() {
 # Whether option $2 takes a value in command $1 (none: before the command).
 _kith_takes_value() {
 	case $1:$2 in
-	*:--dir | *:--today | *:--color | add-contact:--email | add-contact:--phone | add-contact:--company | add-contact:--role | add-contact:--linkedin | add-contact:--location | add-contact:--source | add-contact:--referred-by | add-contact:--tag | add-contact:--keep-in-touch | add-contact:--note | request:--date | request:--via | request:--note | follow-up:--date | follow-up:--via | follow-up:--note | reply:--date | reply:--note | schedule:--date | schedule:--where | schedule:--note | log-meeting:--date | log-meeting:--notes | log-meeting:--notes-file | log-meeting:--learned | log-meeting:--referral | thank:--date | thank:--via | thank:--note | check-in:--date | check-in:--via | check-in:--note | note:--date | move-on:--date | move-on:--note | milestone:--date | due:--within | due:--rule | due:--contact | due:--format | list:--tag | list:--stage | list:--company | list:--format | show:--format | draft:--about | prepare:--questions) return 0 ;;
+	*:--dir | *:--today | *:--color | add-contact:--email | add-contact:--phone | add-contact:--company | add-contact:--role | add-contact:--linkedin | add-contact:--location | add-contact:--source | add-contact:--referred-by | add-contact:--tag | add-contact:--keep-in-touch | add-contact:--note | request:--date | request:--via | request:--note | follow-up:--date | follow-up:--via | follow-up:--note | reply:--date | reply:--note | schedule:--date | schedule:--where | schedule:--note | log-meeting:--date | log-meeting:--notes | log-meeting:--notes-file | log-meeting:--learned | log-meeting:--referral | thank:--date | thank:--via | thank:--note | check-in:--date | check-in:--via | check-in:--note | note:--date | move-on:--date | move-on:--note | milestone:--date | due:--within | due:--rule | due:--contact | due:--format | list:--tag | list:--stage | list:--company | list:--format | show:--format | draft:--about | prepare:--questions | export:--format) return 0 ;;
 	esac
 	return 1
 }
@@ -87,6 +87,7 @@ _kith_option_value() {
 	list:--format) _kith_offer choice text tsv json ;;
 	show:--format) _kith_offer choice text json ;;
 	draft:--about) _kith_offer contact ;;
+	export:--format) _kith_offer choice json csv ;;
 	esac
 }
 
@@ -113,6 +114,7 @@ _kith_options() {
 	draft) _kith_offer choice --help --about --show-template --dir --today --color --quiet ;;
 	prepare) _kith_offer choice --help --questions --dir --today --color --quiet ;;
 	pitch) _kith_offer choice --help --dir --today --color --quiet ;;
+	export) _kith_offer choice --help --format --dir --today --color --quiet ;;
 	check) _kith_offer choice --help --dir --today --color --quiet ;;
 	completions) _kith_offer choice --help --dir --today --color --quiet ;;
 	help) _kith_offer choice --dir --today --color --quiet ;;
@@ -138,7 +140,7 @@ _kith_argument() {
 	draft:1) _kith_offer contact ;;
 	prepare:0) _kith_offer contact ;;
 	completions:0) _kith_offer choice bash zsh fish ;;
-	help:0) _kith_offer choice init add-contact request follow-up reply schedule log-meeting thank check-in note move-on milestone due list show edit draft prepare pitch check completions ;;
+	help:0) _kith_offer choice init add-contact request follow-up reply schedule log-meeting thank check-in note move-on milestone due list show edit draft prepare pitch export check completions ;;
 	esac
 }
 
@@ -182,7 +184,7 @@ _kith() {
 	elif [[ -z $ended && $cur == -* ]]; then
 		_kith_options "$command"
 	elif [[ -z $command ]]; then
-		_kith_offer choice init add-contact request follow-up reply schedule log-meeting thank check-in note move-on milestone due list show edit draft prepare pitch check completions help
+		_kith_offer choice init add-contact request follow-up reply schedule log-meeting thank check-in note move-on milestone due list show edit draft prepare pitch export check completions help
 	else
 		_kith_argument "$command" "$count"
 	fi

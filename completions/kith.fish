@@ -71,7 +71,7 @@ end
 # Whether option $argv[2] takes a value in command $argv[1] (none: before the command).
 function __kith_takes_value
     switch "$argv[1]:$argv[2]"
-        case '*:--dir' '*:--today' '*:--color' 'add-contact:--email' 'add-contact:--phone' 'add-contact:--company' 'add-contact:--role' 'add-contact:--linkedin' 'add-contact:--location' 'add-contact:--source' 'add-contact:--referred-by' 'add-contact:--tag' 'add-contact:--keep-in-touch' 'add-contact:--note' 'request:--date' 'request:--via' 'request:--note' 'follow-up:--date' 'follow-up:--via' 'follow-up:--note' 'reply:--date' 'reply:--note' 'schedule:--date' 'schedule:--where' 'schedule:--note' 'log-meeting:--date' 'log-meeting:--notes' 'log-meeting:--notes-file' 'log-meeting:--learned' 'log-meeting:--referral' 'thank:--date' 'thank:--via' 'thank:--note' 'check-in:--date' 'check-in:--via' 'check-in:--note' 'note:--date' 'move-on:--date' 'move-on:--note' 'milestone:--date' 'due:--within' 'due:--rule' 'due:--contact' 'due:--format' 'list:--tag' 'list:--stage' 'list:--company' 'list:--format' 'show:--format' 'draft:--about' 'prepare:--questions'
+        case '*:--dir' '*:--today' '*:--color' 'add-contact:--email' 'add-contact:--phone' 'add-contact:--company' 'add-contact:--role' 'add-contact:--linkedin' 'add-contact:--location' 'add-contact:--source' 'add-contact:--referred-by' 'add-contact:--tag' 'add-contact:--keep-in-touch' 'add-contact:--note' 'request:--date' 'request:--via' 'request:--note' 'follow-up:--date' 'follow-up:--via' 'follow-up:--note' 'reply:--date' 'reply:--note' 'schedule:--date' 'schedule:--where' 'schedule:--note' 'log-meeting:--date' 'log-meeting:--notes' 'log-meeting:--notes-file' 'log-meeting:--learned' 'log-meeting:--referral' 'thank:--date' 'thank:--via' 'thank:--note' 'check-in:--date' 'check-in:--via' 'check-in:--note' 'note:--date' 'move-on:--date' 'move-on:--note' 'milestone:--date' 'due:--within' 'due:--rule' 'due:--contact' 'due:--format' 'list:--tag' 'list:--stage' 'list:--company' 'list:--format' 'show:--format' 'draft:--about' 'prepare:--questions' 'export:--format'
             return 0
     end
     return 1
@@ -108,6 +108,7 @@ complete -c kith -n __kith_needs_command -a edit -d 'Edit a contact\'s file in y
 complete -c kith -n __kith_needs_command -a draft -d 'Print a first draft of a message: request, follow-up, thank, ...'
 complete -c kith -n __kith_needs_command -a prepare -d 'Print a meeting brief: who they are, history, pitch, questions'
 complete -c kith -n __kith_needs_command -a pitch -d 'Print your one-minute introduction, or an outline of one'
+complete -c kith -n __kith_needs_command -a export -d 'Print every contact with every field, as JSON or CSV'
 complete -c kith -n __kith_needs_command -a check -d 'Check every file of the network; one line per problem'
 complete -c kith -n __kith_needs_command -a completions -d 'Print the completion script for bash, zsh or fish'
 complete -c kith -n __kith_needs_command -a help -d 'Show a command\'s help: the same as kith COMMAND --help'
@@ -237,6 +238,10 @@ complete -c kith -n '__kith_argument prepare 0' -a '(__kith_contacts)'
 # kith pitch
 complete -c kith -n '__kith_using pitch' -l help -s h -d 'Print this help message and exit'
 
+# kith export
+complete -c kith -n '__kith_using export' -l help -s h -d 'Print this help message and exit'
+complete -c kith -n '__kith_using export' -l format -x -a 'json csv' -d 'json or csv'
+
 # kith check
 complete -c kith -n '__kith_using check' -l help -s h -d 'Print this help message and exit'
 
@@ -245,4 +250,4 @@ complete -c kith -n '__kith_using completions' -l help -s h -d 'Print this help 
 complete -c kith -n '__kith_argument completions 0' -a 'bash zsh fish'
 
 # kith help
-complete -c kith -n '__kith_argument help 0' -a 'init add-contact request follow-up reply schedule log-meeting thank check-in note move-on milestone due list show edit draft prepare pitch check completions'
+complete -c kith -n '__kith_argument help 0' -a 'init add-contact request follow-up reply schedule log-meeting thank check-in note move-on milestone due list show edit draft prepare pitch export check completions'

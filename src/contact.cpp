@@ -49,7 +49,10 @@ std::vector<OtherField> other_fields(const toml::table& table, std::span<const s
     std::vector<std::pair<std::size_t, OtherField>> found;  // line, field
     for (const auto& [key, node] : table) {
         if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
-        found.push_back({node.source().begin.line, {std::string(key.str()), toml_text(node), json_text(node)}});
+        const auto string = node.value<std::string>();
+        found.push_back(
+            {node.source().begin.line,
+             {std::string(key.str()), toml_text(node), json_text(node), string ? *string : toml_text(node)}});
     }
     std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<OtherField> out;

@@ -5,6 +5,7 @@
 #include <array>
 #include <map>
 
+#include <csv.h>
 #include <fmt/color.h>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -248,6 +249,26 @@ std::string json_object(const std::vector<OtherField>& fields) {
     return fmt::format("{{{}}}", fmt::join(members, ", "));
 }
 
+// One event as a JSON object: its type, date, every field it has, and its
+// unknown keys as other_fields.
+std::string event_json(const Event& e) {
+    std::vector<std::string> fields = {fmt::format("\"type\": {}", json_text(to_string(e.type))),
+                                       fmt::format("\"date\": {}", json_text(toml_text(e.date)))};
+    const auto text = [&](std::string_view key, const std::string& value) {
+        if (!value.empty()) fields.push_back(fmt::format("{}: {}", json_text(key), json_text(value)));
+    };
+    if (e.at) fields.push_back(fmt::format("\"at\": {}", json_text(toml_text(*e.at))));
+    text("where", e.where);
+    if (e.is_virtual) fields.push_back("\"virtual\": true");
+    text("via", e.via);
+    text("note", e.note);
+    text("notes", e.notes);
+    if (!e.learned.empty()) fields.push_back(fmt::format("\"learned\": {}", json_strings(e.learned)));
+    if (!e.referrals.empty()) fields.push_back(fmt::format("\"referrals\": {}", json_strings(e.referrals)));
+    if (!e.other_fields.empty()) fields.push_back(fmt::format("\"other_fields\": {}", json_object(e.other_fields)));
+    return fmt::format("{{{}}}", fmt::join(fields, ", "));
+}
+
 void render_show_json(std::ostream& out, const Contact& c, Stage stage, const ReferralLinks& links,
                       std::span<const Reminder> reminders, Date today) {
     std::vector<std::string> members;
@@ -276,24 +297,8 @@ void render_show_json(std::ostream& out, const Contact& c, Stage stage, const Re
         due.push_back(reminder_json(r, today, Whose::implied));
     add("reminders", fmt::format("[{}]", fmt::join(due, ", ")));
     std::vector<std::string> events;
-    for (const Event* e : whole_timeline(c)) {
-        std::vector<std::string> fields = {fmt::format("\"type\": {}", json_text(to_string(e->type))),
-                                           fmt::format("\"date\": {}", json_text(toml_text(e->date)))};
-        const auto event_text = [&](std::string_view key, const std::string& value) {
-            if (!value.empty()) fields.push_back(fmt::format("{}: {}", json_text(key), json_text(value)));
-        };
-        if (e->at) fields.push_back(fmt::format("\"at\": {}", json_text(toml_text(*e->at))));
-        event_text("where", e->where);
-        if (e->is_virtual) fields.push_back("\"virtual\": true");
-        event_text("via", e->via);
-        event_text("note", e->note);
-        event_text("notes", e->notes);
-        if (!e->learned.empty()) fields.push_back(fmt::format("\"learned\": {}", json_strings(e->learned)));
-        if (!e->referrals.empty()) fields.push_back(fmt::format("\"referrals\": {}", json_strings(e->referrals)));
-        if (!e->other_fields.empty())
-            fields.push_back(fmt::format("\"other_fields\": {}", json_object(e->other_fields)));
-        events.push_back(fmt::format("    {{{}}}", fmt::join(fields, ", ")));
-    }
+    for (const Event* e : whole_timeline(c))
+        events.push_back("    " + event_json(*e));
     add("events", events.empty() ? "[]" : fmt::format("[\n{}\n  ]", fmt::join(events, ",\n")));
     fmt::print(out, "{{\n  {}\n}}\n", fmt::join(members, ",\n  "));
 }
@@ -315,6 +320,82 @@ void render_show(std::ostream& out, const Contact& contact, Stage stage, const R
         render_show_json(out, contact, stage, links, reminders, today);
     else
         render_show_text(out, contact, stage, links, reminders, today);
+}
+
+namespace {
+
+// A contact's own data as a JSON object: what its file holds, events in file order.
+std::string contact_json(const Contact& c) {
+    std::vector<std::string> members = {fmt::format("\"contact\": {}", json_text(c.slug)),
+                                        fmt::format("\"name\": {}", json_text(c.name))};
+    for (const auto& [key, value] : text_fields(c))
+        if (!value->empty()) members.push_back(fmt::format("{}: {}", json_text(key), json_text(*value)));
+    members.push_back(fmt::format("\"tags\": {}", json_strings(c.tags)));
+    if (c.keep_in_touch)
+        members.push_back(fmt::format("\"keep_in_touch\": {}", json_text(format_duration(*c.keep_in_touch))));
+    if (c.added) members.push_back(fmt::format("\"added\": {}", json_text(format_date(*c.added))));
+    members.push_back(fmt::format("\"other_fields\": {}", json_object(c.other_fields)));
+    std::vector<std::string> events;
+    for (const Event& e : c.events)
+        events.push_back(event_json(e));
+    members.push_back(fmt::format("\"events\": [{}]", fmt::join(events, ", ")));
+    return fmt::format("{{{}}}", fmt::join(members, ", "));
+}
+
+// One CSV field, quoted by libcsv as RFC 4180 asks when it must be.
+std::string csv_field(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+    std::string out(2 * text.size() + 2, '\0');
+    out.resize(csv_write(out.data(), out.size(), text.data(), text.size()));
+    return out;
+}
+
+void render_export_csv(std::ostream& out, std::span<const Contact> contacts) {
+    std::vector<std::string> header = {"contact", "name"};
+    for (const auto& [key, value] : text_fields(Contact{}))
+        header.emplace_back(key);
+    header.insert(header.end(), {"tags", "keep_in_touch", "added"});
+    const std::size_t known = header.size();
+    for (const Contact& c : contacts)
+        for (const OtherField& other : c.other_fields)
+            if (std::find(header.begin() + known, header.end(), other.key) == header.end()) header.push_back(other.key);
+
+    const auto row = [&out](const std::vector<std::string>& cells) {
+        std::vector<std::string> fields;
+        for (const std::string& cell : cells)
+            fields.push_back(csv_field(cell));
+        fmt::print(out, "{}\r\n", fmt::join(fields, ","));
+    };
+    row(header);
+    for (const Contact& c : contacts) {
+        std::vector<std::string> cells = {c.slug, c.name};
+        for (const auto& [key, value] : text_fields(c))
+            cells.push_back(*value);
+        cells.push_back(fmt::format("{}", fmt::join(c.tags, ";")));
+        cells.push_back(c.keep_in_touch ? format_duration(*c.keep_in_touch) : "");
+        cells.push_back(c.added ? format_date(*c.added) : "");
+        for (std::size_t i = known; i < header.size(); ++i) {
+            const auto other = std::find_if(c.other_fields.begin(), c.other_fields.end(),
+                                            [&](const OtherField& f) { return f.key == header[i]; });
+            cells.push_back(other == c.other_fields.end() ? "" : other->text);
+        }
+        row(cells);
+    }
+}
+
+}  // namespace
+
+std::optional<ExportFormat> parse_export_format(std::string_view text) {
+    static constexpr NameTable<ExportFormat, 2> formats = {{{ExportFormat::json, "json"}, {ExportFormat::csv, "csv"}}};
+    return value_in(formats, text);
+}
+
+void render_export(std::ostream& out, std::span<const Contact> contacts, ExportFormat format) {
+    if (format == ExportFormat::csv) return render_export_csv(out, contacts);
+    std::vector<std::string> objects;
+    for (const Contact& c : contacts)
+        objects.push_back("  " + contact_json(c));
+    fmt::print(out, "{}\n", objects.empty() ? "[]" : fmt::format("[\n{}\n]", fmt::join(objects, ",\n")));
 }
 
 std::optional<ShowFormat> parse_show_format(std::string_view text) {

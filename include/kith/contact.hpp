@@ -33,11 +33,12 @@ std::string_view to_string(EventType type);
 std::optional<EventType> parse_event_type(std::string_view text);
 
 // A key kith does not know, kept and shown, never dropped: its value as
-// TOML text (as written back and shown to people) and as JSON.
+// TOML text (as written back and shown to people), as JSON, and as text.
 struct OtherField {
     std::string key;
     std::string toml;
     std::string json;
+    std::string text;  // a string's own text, else the TOML text: what a CSV cell holds
     bool operator==(const OtherField&) const = default;
 };
 

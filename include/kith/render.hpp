@@ -40,6 +40,16 @@ std::optional<ShowFormat> parse_show_format(std::string_view text);
 void render_show(std::ostream& out, const Contact& contact, Stage stage, const ReferralLinks& links,
                  std::span<const Reminder> reminders, ShowFormat format, Date today);
 
+// The formats of `kith export`.
+enum class ExportFormat { json, csv };
+std::optional<ExportFormat> parse_export_format(std::string_view text);
+
+// Every contact with every field, for other tools. JSON: an array, one
+// object a line, each with its events in file order. CSV (RFC 4180, CRLF):
+// a header row, then a row per contact; tags joined by ';', and a column
+// for each key kith does not know, in the order first met.
+void render_export(std::ostream& out, std::span<const Contact> contacts, ExportFormat format);
+
 // An event in one line, as show and the brief list it: "scheduled for
 // 2026-11-25 09:00 at Zoom (virtual)", "requested via email".
 std::string event_heading(const Event& event);

@@ -36,6 +36,7 @@ std::span<const Command> commands() {
         {"draft", "Print a first draft of a message: request, follow-up, thank, ...", add_draft},
         {"prepare", "Print a meeting brief: who they are, history, pitch, questions", add_prepare},
         {"pitch", "Print your one-minute introduction, or an outline of one", add_pitch},
+        {"export", "Print every contact with every field, as JSON or CSV", add_export},
         {"check", "Check every file of the network; one line per problem", add_check},
         {"completions", "Print the completion script for bash, zsh or fish", add_completions},
         {"merge-file", "Git's merge driver for a network's files (plumbing)", add_merge_file, false},

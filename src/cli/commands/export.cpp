@@ -1,0 +1,33 @@
+// kith export: every contact with every field, for other tools.
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "kith/render.hpp"
+
+namespace kith::cli {
+
+void add_export(CLI::App& command, Globals& globals) {
+    auto format = std::make_shared<std::string>();
+    command.add_option("--format", *format, "json or csv")
+        ->required()
+        ->check(CLI::IsMember({"json", "csv"}))
+        ->type_name("FORMAT");
+    command.footer(
+        "json: an array with one object a line: contact (the slug), name, the fields that are set, tags,\n"
+        "keep_in_touch, added, other_fields (keys kith does not know) and events, each with its fields,\n"
+        "in the order of the file.\n"
+        "csv (RFC 4180): a header row, then a row per contact: contact, name, email, phone, company, role,\n"
+        "linkedin, location, source, referred_by, tags (joined by ';'), keep_in_touch, added, then a\n"
+        "column for each key kith does not know. Events are in the JSON only.\n"
+        "A contact file that cannot be read is named on stderr; the others are exported, and kith exits 3.\n"
+        "\nExamples:\n  kith export --format json > contacts.json\n"
+        "  kith export --format json | jq -r '.[] | select(.company == \"Acme Batteries\") | .email'\n"
+        "  kith export --format csv > contacts.csv");
+    command.callback([&globals, format] {
+        const OpenForRead open = open_for_read(globals);
+        render_export(std::cout, open.contacts, *parse_export_format(*format));
+    });
+}
+
+}  // namespace kith::cli
