@@ -352,7 +352,8 @@ std::string csv_field(std::string_view text) {
 
 void render_export_csv(std::ostream& out, std::span<const Contact> contacts) {
     std::vector<std::string> header = {"contact", "name"};
-    for (const auto& [key, value] : text_fields(Contact{}))
+    const Contact blank;  // its field names only
+    for (const auto& [key, value] : text_fields(blank))
         header.emplace_back(key);
     header.insert(header.end(), {"tags", "keep_in_touch", "added"});
     const std::size_t known = header.size();
