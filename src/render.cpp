@@ -269,23 +269,31 @@ std::string event_json(const Event& e) {
     return fmt::format("{{{}}}", fmt::join(fields, ", "));
 }
 
-void render_show_json(std::ostream& out, const Contact& c, Stage stage, const ReferralLinks& links,
-                      std::span<const Reminder> reminders, Date today) {
+// What a contact's file holds, as JSON members ("\"name\": \"...\""): the
+// slug, name, the fields that are set, tags, keep_in_touch, added and
+// other_fields. show and export add their own after these.
+std::vector<std::string> contact_members(const Contact& c) {
     std::vector<std::string> members;
     const auto add = [&](std::string_view key, std::string value) {
         members.push_back(fmt::format("{}: {}", json_text(key), value));
     };
-    const auto text = [&](std::string_view key, const std::string& value) {
-        if (!value.empty()) add(key, json_text(value));
-    };
     add("contact", json_text(c.slug));
     add("name", json_text(c.name));
     for (const auto& [key, value] : text_fields(c))
-        text(key, *value);
+        if (!value->empty()) add(key, json_text(*value));
     add("tags", json_strings(c.tags));
     if (c.keep_in_touch) add("keep_in_touch", json_text(format_duration(*c.keep_in_touch)));
     if (c.added) add("added", json_text(format_date(*c.added)));
     add("other_fields", json_object(c.other_fields));
+    return members;
+}
+
+void render_show_json(std::ostream& out, const Contact& c, Stage stage, const ReferralLinks& links,
+                      std::span<const Reminder> reminders, Date today) {
+    std::vector<std::string> members = contact_members(c);
+    const auto add = [&](std::string_view key, std::string value) {
+        members.push_back(fmt::format("{}: {}", json_text(key), value));
+    };
     add("stage", json_text(to_string(stage)));
     add("referrer", links.referred_by ? json_text(links.referred_by->slug) : "null");
     std::vector<std::string> referred_to;
@@ -326,15 +334,7 @@ namespace {
 
 // A contact's own data as a JSON object: what its file holds, events in file order.
 std::string contact_json(const Contact& c) {
-    std::vector<std::string> members = {fmt::format("\"contact\": {}", json_text(c.slug)),
-                                        fmt::format("\"name\": {}", json_text(c.name))};
-    for (const auto& [key, value] : text_fields(c))
-        if (!value->empty()) members.push_back(fmt::format("{}: {}", json_text(key), json_text(*value)));
-    members.push_back(fmt::format("\"tags\": {}", json_strings(c.tags)));
-    if (c.keep_in_touch)
-        members.push_back(fmt::format("\"keep_in_touch\": {}", json_text(format_duration(*c.keep_in_touch))));
-    if (c.added) members.push_back(fmt::format("\"added\": {}", json_text(format_date(*c.added))));
-    members.push_back(fmt::format("\"other_fields\": {}", json_object(c.other_fields)));
+    std::vector<std::string> members = contact_members(c);
     std::vector<std::string> events;
     for (const Event& e : c.events)
         events.push_back(event_json(e));

@@ -55,16 +55,9 @@ OptionShape option_shape(const CLI::App& app, const CLI::Option& option) {
 
 ArgumentShape argument_shape(const CLI::Option& option) {
     ArgumentShape shape{value_of(option), option.get_required(), option.get_items_expected_max() > 1};
-    // Its name in the usage line (C, KIND, TEXT) unless the type says more.
+    // Its name in the usage line (C, KIND, TEXT) unless the type says more (CONTACT).
     if (shape.value.kind != ValueKind::contact) shape.value.name = option.get_name();
     return shape;
-}
-
-std::vector<OptionShape> options_of(const CLI::App& app) {
-    std::vector<OptionShape> out;
-    for (const CLI::Option* option : app.get_options())
-        if (option->nonpositional()) out.push_back(option_shape(app, *option));
-    return out;
 }
 
 }  // namespace
@@ -99,6 +92,13 @@ std::vector<std::string> valued_option_patterns(const CommandLine& line) {
             if (option.value)
                 for (const std::string& name : option.names)
                     out.push_back(command.name + ":" + name);
+    return out;
+}
+
+std::vector<OptionShape> options_of(const CLI::App& app) {
+    std::vector<OptionShape> out;
+    for (const CLI::Option* option : app.get_options())
+        if (option->nonpositional()) out.push_back(option_shape(app, *option));
     return out;
 }
 

@@ -61,6 +61,9 @@ struct CommandLine {
 // Reads the shape of the command line from the app, as main builds it.
 CommandLine command_line_of(const CLI::App& app);
 
+// The options of one app (kith's own, or a command's), positionals left out.
+std::vector<OptionShape> options_of(const CLI::App& app);
+
 // The global options a command also accepts: all but --help and --version.
 std::vector<const OptionShape*> inherited_options(const CommandLine& line);
 

@@ -70,9 +70,7 @@ std::vector<std::string> zsh_option_specs(const OptionShape& option) {
 
 std::string zsh_argument_spec(const ArgumentShape& argument) {
     const std::string_view prefix = argument.repeats ? "*" : argument.required ? "" : ":";
-    const std::string message =
-        argument.value.kind == ValueKind::contact ? "contact" : zsh_message(argument.value.name);
-    return fmt::format("'{}:{}:{}'", prefix, message, zsh_quoted(zsh_action(argument.value)));
+    return fmt::format("'{}:{}:{}'", prefix, zsh_message(argument.value.name), zsh_quoted(zsh_action(argument.value)));
 }
 
 const char zsh_head[] = R"sh(#compdef kith

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "completion.hpp"
 #include "kith/error.hpp"
 #include "kith/text.hpp"
 
@@ -79,13 +80,8 @@ bool is_command(std::string_view word) {
 // The global options that take a value ("--dir"), as the app declares them.
 std::vector<std::string> options_with_values(const CLI::App& app) {
     std::vector<std::string> out;
-    for (const CLI::Option* option : app.get_options()) {
-        if (option->get_expected_max() <= 0) continue;
-        for (const std::string& name : option->get_lnames())
-            out.push_back("--" + name);
-        for (const std::string& name : option->get_snames())
-            out.push_back("-" + name);
-    }
+    for (const OptionShape& option : options_of(app))
+        if (option.value) out.insert(out.end(), option.names.begin(), option.names.end());
     return out;
 }
 

@@ -95,6 +95,16 @@ test_expect_success 'cmake --install puts the binary, the man page and each comp
 	expect_contains out "kith "
 '
 
+test_expect_success 'a packager can move each folder, and a relative one stays under the prefix' '
+	cmake -S "$KITH_SOURCE_DIR" -B build -DBUILD_TESTING=OFF -DKITH_INSTALL_BASH_COMPLETION_DIR=lib/bash \
+		-DKITH_INSTALL_ZSH_COMPLETION_DIR=/opt/zsh -DKITH_INSTALL_FISH_COMPLETION_DIR=share/fish/here \
+		-DCMAKE_INSTALL_MANDIR=man >cmake.log 2>&1 || { cat cmake.log; false; }
+	grep -F "\${CMAKE_INSTALL_PREFIX}/lib/bash" build/cmake_install.cmake
+	grep -F "\"/opt/zsh\"" build/cmake_install.cmake
+	grep -F "\${CMAKE_INSTALL_PREFIX}/share/fish/here" build/cmake_install.cmake
+	grep -F "\${CMAKE_INSTALL_PREFIX}/man/man1" build/cmake_install.cmake
+'
+
 # ---- interactive shells, in tmux -------------------------------------------
 
 trap 'tmux_ kill-server 2>/dev/null; rm -rf "$TEST_ROOT"' EXIT
