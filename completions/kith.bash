@@ -87,7 +87,7 @@ _kith_option_value() {
 	list:--format) _kith_offer choice text tsv json ;;
 	show:--format) _kith_offer choice text json ;;
 	draft:--about) _kith_offer contact ;;
-	export:--format) _kith_offer choice json csv ;;
+	export:--format) _kith_offer choice json csv vcard ;;
 	esac
 }
 
@@ -114,6 +114,7 @@ _kith_options() {
 	draft) _kith_offer choice --help --about --show-template --dir --today --color --quiet ;;
 	prepare) _kith_offer choice --help --questions --dir --today --color --quiet ;;
 	pitch) _kith_offer choice --help --dir --today --color --quiet ;;
+	import) _kith_offer choice --help --dry-run --verbose --dir --today --color --quiet ;;
 	export) _kith_offer choice --help --format --dir --today --color --quiet ;;
 	check) _kith_offer choice --help --dir --today --color --quiet ;;
 	completions) _kith_offer choice --help --dir --today --color --quiet ;;
@@ -139,8 +140,10 @@ _kith_argument() {
 	draft:0) _kith_offer choice request follow-up thank check-in report-back share-news ;;
 	draft:1) _kith_offer contact ;;
 	prepare:0) _kith_offer contact ;;
+	import:0) _kith_offer choice linkedin vcard ;;
+	import:1) _kith_offer file ;;
 	completions:0) _kith_offer choice bash zsh fish ;;
-	help:0) _kith_offer choice init add-contact request follow-up reply schedule log-meeting thank check-in note move-on milestone due list show edit draft prepare pitch export check completions ;;
+	help:0) _kith_offer choice init add-contact request follow-up reply schedule log-meeting thank check-in note move-on milestone due list show edit draft prepare pitch import export check completions ;;
 	esac
 }
 
@@ -184,7 +187,7 @@ _kith() {
 	elif [[ -z $ended && $cur == -* ]]; then
 		_kith_options "$command"
 	elif [[ -z $command ]]; then
-		_kith_offer choice init add-contact request follow-up reply schedule log-meeting thank check-in note move-on milestone due list show edit draft prepare pitch export check completions help
+		_kith_offer choice init add-contact request follow-up reply schedule log-meeting thank check-in note move-on milestone due list show edit draft prepare pitch import export check completions help
 	else
 		_kith_argument "$command" "$count"
 	fi

@@ -108,7 +108,8 @@ complete -c kith -n __kith_needs_command -a edit -d 'Edit a contact\'s file in y
 complete -c kith -n __kith_needs_command -a draft -d 'Print a first draft of a message: request, follow-up, thank, ...'
 complete -c kith -n __kith_needs_command -a prepare -d 'Print a meeting brief: who they are, history, pitch, questions'
 complete -c kith -n __kith_needs_command -a pitch -d 'Print your one-minute introduction, or an outline of one'
-complete -c kith -n __kith_needs_command -a export -d 'Print every contact with every field, as JSON or CSV'
+complete -c kith -n __kith_needs_command -a import -d 'Add the contacts of a LinkedIn export or a vCard file, skipping those you have'
+complete -c kith -n __kith_needs_command -a export -d 'Print every contact with every field, as JSON, CSV or vCard'
 complete -c kith -n __kith_needs_command -a check -d 'Check every file of the network; one line per problem'
 complete -c kith -n __kith_needs_command -a completions -d 'Print the completion script for bash, zsh or fish'
 complete -c kith -n __kith_needs_command -a help -d 'Show a command\'s help: the same as kith COMMAND --help'
@@ -238,9 +239,16 @@ complete -c kith -n '__kith_argument prepare 0' -a '(__kith_contacts)'
 # kith pitch
 complete -c kith -n '__kith_using pitch' -l help -s h -d 'Print this help message and exit'
 
+# kith import
+complete -c kith -n '__kith_using import' -l help -s h -d 'Print this help message and exit'
+complete -c kith -n '__kith_using import' -l dry-run -s n -d 'Show what would be added, and write nothing'
+complete -c kith -n '__kith_using import' -l verbose -s v -d 'Say what became of each entry, not just the counts'
+complete -c kith -n '__kith_argument import 0' -a 'linkedin vcard'
+complete -c kith -n '__kith_argument import 1' -F
+
 # kith export
 complete -c kith -n '__kith_using export' -l help -s h -d 'Print this help message and exit'
-complete -c kith -n '__kith_using export' -l format -x -a 'json csv' -d 'json or csv'
+complete -c kith -n '__kith_using export' -l format -x -a 'json csv vcard' -d 'json, csv or vcard'
 
 # kith check
 complete -c kith -n '__kith_using check' -l help -s h -d 'Print this help message and exit'
@@ -250,4 +258,4 @@ complete -c kith -n '__kith_using completions' -l help -s h -d 'Print this help 
 complete -c kith -n '__kith_argument completions 0' -a 'bash zsh fish'
 
 # kith help
-complete -c kith -n '__kith_argument help 0' -a 'init add-contact request follow-up reply schedule log-meeting thank check-in note move-on milestone due list show edit draft prepare pitch export check completions'
+complete -c kith -n '__kith_argument help 0' -a 'init add-contact request follow-up reply schedule log-meeting thank check-in note move-on milestone due list show edit draft prepare pitch import export check completions'

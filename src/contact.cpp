@@ -50,9 +50,11 @@ std::vector<OtherField> other_fields(const toml::table& table, std::span<const s
     for (const auto& [key, node] : table) {
         if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
         const auto string = node.value<std::string>();
-        found.push_back(
-            {node.source().begin.line,
-             {std::string(key.str()), toml_text(node), json_text(node), string ? *string : toml_text(node)}});
+        toml::table alone;
+        node.visit([&](const auto& value) { alone.insert(key, value); });
+        found.push_back({node.source().begin.line,
+                         {std::string(key.str()), toml_text(node), json_text(node), string ? *string : toml_text(node),
+                          toml_text(alone)}});
     }
     std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<OtherField> out;
@@ -187,6 +189,16 @@ Contact parse_contact(std::string_view text, std::string_view file, std::string 
             out.events.push_back(read.event(node));
     }
     return out;
+}
+
+std::vector<OtherField> parse_other_fields(std::string_view document, std::string_view file) {
+    const toml::table root = parse_toml(document, file);
+    for (const auto& [key, node] : root)
+        if (key == "event" ||
+            std::find(known_header_keys.begin(), known_header_keys.end(), key.str()) != known_header_keys.end())
+            throw Error(Exit::data, fmt::format("{}:{}: '{}' is not a key kith leaves alone; it has its own meaning",
+                                                file, position_of(node.source()), key.str()));
+    return other_fields(root, {});
 }
 
 std::vector<std::pair<std::string_view, const std::string*>> text_fields(const Contact& c) {

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
+#include <locale>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -172,6 +174,15 @@ DateTime operator+(const DateTime& from, const Duration& span) {
 
 DateTime operator-(const DateTime& from, const Duration& span) {
     return from + Duration{-span.length, span.never, {}};
+}
+
+std::optional<Date> parse_date_as(std::string_view text, const char* format) {
+    std::istringstream in{std::string(text)};
+    in.imbue(std::locale::classic());
+    date::year_month_day day;
+    in >> date::parse(format, day);
+    if (!in || in.peek() != std::char_traits<char>::eof() || !day.ok()) return std::nullopt;
+    return Date{day};
 }
 
 std::string format_date(Date day) {

@@ -12,6 +12,7 @@
 #include <fmt/ranges.h>
 
 #include "kith/text.hpp"
+#include "kith/vcard.hpp"
 #include "names.hpp"
 #include "toml_text.hpp"
 
@@ -387,12 +388,18 @@ void render_export_csv(std::ostream& out, std::span<const Contact> contacts) {
 }  // namespace
 
 std::optional<ExportFormat> parse_export_format(std::string_view text) {
-    static constexpr NameTable<ExportFormat, 2> formats = {{{ExportFormat::json, "json"}, {ExportFormat::csv, "csv"}}};
+    static constexpr NameTable<ExportFormat, 3> formats = {
+        {{ExportFormat::json, "json"}, {ExportFormat::csv, "csv"}, {ExportFormat::vcard, "vcard"}}};
     return value_in(formats, text);
 }
 
 void render_export(std::ostream& out, std::span<const Contact> contacts, ExportFormat format) {
     if (format == ExportFormat::csv) return render_export_csv(out, contacts);
+    if (format == ExportFormat::vcard) {
+        for (const Contact& c : contacts)
+            write_vcard(out, c);
+        return;
+    }
     std::vector<std::string> objects;
     for (const Contact& c : contacts)
         objects.push_back("  " + contact_json(c));

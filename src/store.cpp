@@ -128,7 +128,7 @@ bool same_header(const Contact& a, const Contact& b) {
     return a.name == b.name && same_texts && a.tags == b.tags &&
            a.keep_in_touch.has_value() == b.keep_in_touch.has_value() &&
            (!a.keep_in_touch || format_duration(*a.keep_in_touch) == format_duration(*b.keep_in_touch)) &&
-           a.added == b.added;
+           a.added == b.added && a.other_fields == b.other_fields;
 }
 
 [[noreturn]] void refuse(std::string_view display) {
@@ -230,6 +230,10 @@ std::string contact_header_text(const Contact& contact) {
     add_texts(out, "tags", contact.tags);
     if (contact.keep_in_touch) add_text(out, "keep_in_touch", format_duration(*contact.keep_in_touch));
     if (contact.added) add_line(out, "added", toml_text(at_start_of(*contact.added)));
+    // Keys of their own first: after a [table], a key would belong to it.
+    for (const bool tables : {false, true})
+        for (const OtherField& other : contact.other_fields)
+            if (other.document.starts_with('[') == tables) out += (tables ? "\n" : "") + other.document + "\n";
     return out;
 }
 

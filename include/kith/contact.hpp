@@ -33,14 +33,20 @@ std::string_view to_string(EventType type);
 std::optional<EventType> parse_event_type(std::string_view text);
 
 // A key kith does not know, kept and shown, never dropped: its value as
-// TOML text (as written back and shown to people), as JSON, and as text.
+// TOML text (as shown to people), as JSON, and as text.
 struct OtherField {
     std::string key;
     std::string toml;
     std::string json;
-    std::string text;  // a string's own text, else the TOML text: what a CSV cell holds
+    std::string text;      // a string's own text, else the TOML text: what a CSV cell holds
+    std::string document;  // TOML holding this key alone ("key = 1", or "[key]" and its keys), to write it anew
     bool operator==(const OtherField&) const = default;
 };
+
+// The keys of a TOML text such as OtherField::document, as OtherFields.
+// Throws Error(data) naming `file` for text that is not TOML, and for a key
+// SPEC §2 gives a meaning (name, email, ..., event).
+std::vector<OtherField> parse_other_fields(std::string_view document, std::string_view file);
 
 // One step of the outreach, as recorded in a contact file.
 struct Event {

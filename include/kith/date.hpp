@@ -50,6 +50,11 @@ Duration parse_duration(std::string_view text, bool allow_never);
 DateTime operator+(const DateTime& from, const Duration& span);
 DateTime operator-(const DateTime& from, const Duration& span);
 
+// A day written as `format` (date::parse's, read in the C locale: "%d %b %Y"
+// for "21 Nov 2026"), the whole of `text`; none when it is not, or the
+// calendar has no such day.
+std::optional<Date> parse_date_as(std::string_view text, const char* format);
+
 // "2026-11-22"
 std::string format_date(Date day);
 // "2026-11-22" or "2026-11-22 15:00", as a person reads it.

@@ -41,13 +41,14 @@ void render_show(std::ostream& out, const Contact& contact, Stage stage, const R
                  std::span<const Reminder> reminders, ShowFormat format, Date today);
 
 // The formats of `kith export`.
-enum class ExportFormat { json, csv };
+enum class ExportFormat { json, csv, vcard };
 std::optional<ExportFormat> parse_export_format(std::string_view text);
 
 // Every contact with every field, for other tools. JSON: an array, one
 // object a line, each with its events in file order. CSV (RFC 4180, CRLF):
 // a header row, then a row per contact; tags joined by ';', and a column
-// for each key kith does not know, in the order first met.
+// for each key kith does not know, in the order first met. vCard: one
+// 4.0 card per contact, its fields only (see write_vcard).
 void render_export(std::ostream& out, std::span<const Contact> contacts, ExportFormat format);
 
 // An event in one line, as show and the brief list it: "scheduled for

@@ -31,6 +31,9 @@ std::string fold_case(std::string_view text);
 // TOML requires of every string.
 bool is_valid_utf8(std::string_view text);
 
+// `text` without the UTF-8 byte order mark some programs write first.
+std::string_view without_bom(std::string_view text);
+
 // The Levenshtein distance, for "did you mean" suggestions.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 

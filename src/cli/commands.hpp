@@ -38,6 +38,7 @@ void add_due(CLI::App& command, Globals& globals);
 void add_list(CLI::App& command, Globals& globals);
 void add_show(CLI::App& command, Globals& globals);
 void add_check(CLI::App& command, Globals& globals);
+void add_import(CLI::App& command, Globals& globals);
 void add_export(CLI::App& command, Globals& globals);
 void add_edit(CLI::App& command, Globals& globals);
 void add_draft(CLI::App& command, Globals& globals);

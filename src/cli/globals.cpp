@@ -3,6 +3,8 @@
 
 #include <cstdlib>
 #include <ctime>
+#include <iostream>
+#include <iterator>
 
 #include <unistd.h>
 
@@ -94,6 +96,19 @@ bool use_color(const Globals& globals) {
     const auto no_color = environment("NO_COLOR");
     const auto term = environment("TERM");
     return ::isatty(STDOUT_FILENO) && (!no_color || no_color->empty()) && (!term || *term != "dumb");
+}
+
+std::string read_input(const std::string& path) {
+    if (path == "-") {
+        std::string text(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>{});
+        if (std::cin.bad()) throw Error(Exit::usage, "cannot read standard input");
+        return text;
+    }
+    try {
+        return read_file(path, path);
+    } catch (const Error& e) {
+        throw Error(Exit::usage, e.what());
+    }
 }
 
 void say(const Globals& globals, std::string_view line) {

@@ -60,6 +60,10 @@ DateTime now(const Globals& globals);
 // A date the user typed (--date and the like), read relative to now().
 DateTime parse_user_date(const Globals& globals, std::string_view text, Direction direction);
 
+// The whole of a file the user names on the command line, or standard input
+// for "-"; Error(usage) when it cannot be read.
+std::string read_input(const std::string& path);
+
 // One line on stdout, unless --quiet.
 void say(const Globals& globals, std::string_view line);
 

@@ -37,7 +37,8 @@ std::span<const Command> commands() {
         {"draft", "Print a first draft of a message: request, follow-up, thank, ...", add_draft},
         {"prepare", "Print a meeting brief: who they are, history, pitch, questions", add_prepare},
         {"pitch", "Print your one-minute introduction, or an outline of one", add_pitch},
-        {"export", "Print every contact with every field, as JSON or CSV", add_export},
+        {"import", "Add the contacts of a LinkedIn export or a vCard file, skipping those you have", add_import},
+        {"export", "Print every contact with every field, as JSON, CSV or vCard", add_export},
         {"check", "Check every file of the network; one line per problem", add_check},
         {"completions", "Print the completion script for bash, zsh or fish", add_completions},
         {"merge-file", "Git's merge driver for a network's files (plumbing)", add_merge_file, false},
@@ -185,7 +186,10 @@ int run(int argc, char** argv) {
     std::fflush(stdout);
     for (const Error& problem : globals.problems)
         print_error(problem.what());
-    return static_cast<int>(globals.problems.empty() ? globals.status : Exit::data);
+    Exit status = globals.status;
+    for (const Error& problem : globals.problems)
+        status = std::max(status, problem.status());
+    return static_cast<int>(status);
 }
 
 }  // namespace

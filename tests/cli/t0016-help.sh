@@ -14,9 +14,9 @@ test_expect_success 'kith --help lists every command, and exits 0' '
 	run_kith --help
 	expect_status 0
 	commands >list
-	[ "$(wc -l <list)" -ge 22 ] || fail "only $(wc -l <list) commands listed"
+	[ "$(wc -l <list)" -ge 23 ] || fail "only $(wc -l <list) commands listed"
 	for command in init add-contact request follow-up reply schedule log-meeting thank check-in note \
-		move-on milestone due list show edit draft prepare pitch export check completions; do
+		move-on milestone due list show edit draft prepare pitch import export check completions; do
 		grep -qx -- "$command" list || fail "$command is not listed"
 	done
 	expect_not_contains list merge-file

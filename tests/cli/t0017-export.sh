@@ -102,7 +102,7 @@ test_expect_success 'a format it does not know, or none, is a usage error and wr
 	snapshot >before
 	run_kith export --format vcf
 	expect_status 2
-	expect_contains err "vcf not in {json,csv}"
+	expect_contains err "vcf not in {json,csv,vcard}"
 	expect_empty out
 	run_kith export
 	expect_status 2

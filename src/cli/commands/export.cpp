@@ -9,9 +9,9 @@ namespace kith::cli {
 
 void add_export(CLI::App& command, Globals& globals) {
     auto format = std::make_shared<std::string>();
-    command.add_option("--format", *format, "json or csv")
+    command.add_option("--format", *format, "json, csv or vcard")
         ->required()
-        ->check(CLI::IsMember({"json", "csv"}))
+        ->check(CLI::IsMember({"json", "csv", "vcard"}))
         ->type_name("FORMAT");
     command.footer(
         "json: an array with one object a line: contact (the slug), name, the fields that are set, tags,\n"
@@ -20,10 +20,15 @@ void add_export(CLI::App& command, Globals& globals) {
         "csv (RFC 4180): a header row, then a row per contact: contact, name, email, phone, company, role,\n"
         "linkedin, location, source, referred_by, tags (joined by ';'), keep_in_touch, added, then a\n"
         "column for each key kith does not know. Events are in the JSON only.\n"
+        "vcard: a vCard 4.0 per contact, for phones and address books: FN, EMAIL, TEL, ORG, TITLE, URL (the\n"
+        "LinkedIn profile), ADR (location), CATEGORIES (tags), and X-KITH-SOURCE, -REFERRED-BY,\n"
+        "-KEEP-IN-TOUCH and -ADDED, so that 'kith import vcard' reads back the same fields. Neither events\n"
+        "nor keys kith does not know are in it.\n"
         "A contact file that cannot be read is named on stderr; the others are exported, and kith exits 3.\n"
         "\nExamples:\n  kith export --format json > contacts.json\n"
         "  kith export --format json | jq -r '.[] | select(.company == \"Acme Batteries\") | .email'\n"
-        "  kith export --format csv > contacts.csv");
+        "  kith export --format csv > contacts.csv\n"
+        "  kith export --format vcard > contacts.vcf");
     command.callback([&globals, format] {
         const OpenForRead open = open_for_read(globals);
         render_export(std::cout, open.contacts, *parse_export_format(*format));

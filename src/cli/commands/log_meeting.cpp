@@ -1,7 +1,5 @@
 // kith log-meeting C: record a meeting that took place, what you learned, and
 // whom they referred you to.
-#include <iostream>
-#include <iterator>
 #include <memory>
 
 #include <fmt/format.h>
@@ -26,16 +24,7 @@ struct MeetingOptions {
 };
 
 std::string read_notes_file(const std::string& path) {
-    std::string text;
-    if (path == "-") {
-        text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    } else {
-        try {
-            text = read_file(path, path);
-        } catch (const Error& e) {
-            throw Error(Exit::usage, e.what());
-        }
-    }
+    std::string text = read_input(path);
     if (!is_valid_utf8(text)) throw Error(Exit::usage, fmt::format("--notes-file '{}' is not valid UTF-8", path));
     return text;
 }

@@ -1,0 +1,126 @@
+// kith import linkedin|vcard FILE: add the contacts of another tool's export,
+// those the network does not already hold.
+#include <map>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "kith/error.hpp"
+#include "kith/import.hpp"
+#include "kith/network.hpp"
+#include "kith/store.hpp"
+#include "kith/vcard.hpp"
+#include "record.hpp"
+
+namespace kith::cli {
+
+namespace {
+
+struct ImportOptions {
+    std::string kind;  // linkedin or vcard
+    std::string file;
+    bool dry_run = false;
+    bool verbose = false;
+};
+
+// "Priya Singh is already here as priya-singh (same email)"
+std::string already_here(const ImportStep& step, const std::map<std::size_t, std::string>& slug_at_line) {
+    std::string as = step.matched_slug;
+    if (as.empty()) {
+        const auto made = slug_at_line.find(step.matched_line);
+        as = made != slug_at_line.end() ? made->second : fmt::format("the entry on line {}", step.matched_line);
+    }
+    return fmt::format("{} is already here as {} (same {})", step.contact.name, as, step.matched_by);
+}
+
+void run(Globals& globals, const std::string& command, const ImportOptions& options) {
+    const std::string display = options.file == "-" ? "standard input" : options.file;
+    const std::string text = read_input(options.file);
+    const DateTime today = now(globals);
+    // The whole file is read before the network is touched: one that is no
+    // such export stops here, with nothing written.
+    const std::vector<ImportedEntry> entries = options.kind == "linkedin"
+                                                   ? read_linkedin_connections(text, display, today.day())
+                                                   : read_vcards(text, display, today);
+
+    const OpenForWrite open = open_for_write(globals);
+    LoadedContacts loaded = load_contacts(open.lock.network());
+    if (!loaded.problems.empty()) {
+        globals.problems = std::move(loaded.problems);
+        throw Error(Exit::data,
+                    "nothing imported: a contact file that does not read cannot be checked for duplicates; "
+                    "mend it first ('kith check' lists the problems)");
+    }
+
+    std::map<std::size_t, std::string> slug_at_line;
+    std::vector<std::string> files;
+    std::size_t present = 0, skipped = 0;
+    for (const ImportStep& step : plan_import(loaded.contacts, entries)) {
+        const std::string where = fmt::format("{}:{}", display, step.line);
+        switch (step.action) {
+            case ImportAction::add:
+                if (options.dry_run) {
+                    say(globals, fmt::format("{}: would add {}", where, step.contact.name));
+                    break;
+                }
+                slug_at_line[step.line] = create_contact(open.lock, step.contact);
+                files.push_back(contact_file_name(slug_at_line[step.line]));
+                if (options.verbose)
+                    say(globals, fmt::format("{}: added {} as {}", where, step.contact.name, slug_at_line[step.line]));
+                break;
+            case ImportAction::present:
+                ++present;
+                if (options.verbose || options.dry_run)
+                    say(globals, fmt::format("{}: {}", where, already_here(step, slug_at_line)));
+                break;
+            case ImportAction::skip:
+                ++skipped;
+                globals.problems.emplace_back(Exit::usage, fmt::format("{}: skipped: {}", where, step.problem));
+                break;
+        }
+    }
+    const std::size_t added = entries.size() - present - skipped;
+    say(globals, options.dry_run ? fmt::format("{} to add, {} already present, {} skipped (dry run: nothing written)",
+                                               added, present, skipped)
+                                 : fmt::format("{} added, {} already present, {} skipped", added, present, skipped));
+    if (!files.empty())
+        commit_if_asked(open, files, command,
+                        fmt::format("{} contact{} from {}", added, added == 1 ? "" : "s",
+                                    std::filesystem::path(display).filename().string()));
+}
+
+}  // namespace
+
+void add_import(CLI::App& command, Globals& globals) {
+    auto options = std::make_shared<ImportOptions>();
+    command.add_option("KIND", options->kind, "What the file is: linkedin (Connections.csv) or vcard (.vcf)")
+        ->required()
+        ->check(CLI::IsMember({"linkedin", "vcard"}))
+        ->type_name("KIND");
+    command.add_option("FILE", options->file, "The export to read (- for standard input)")
+        ->required()
+        ->type_name("FILE");
+    command.add_flag("-n,--dry-run", options->dry_run, "Show what would be added, and write nothing");
+    command.add_flag("-v,--verbose", options->verbose, "Say what became of each entry, not just the counts");
+    command.footer(
+        "linkedin: the Connections.csv of LinkedIn's data export (Settings, Data privacy, Get a copy of\n"
+        "your data). Each row becomes a contact with source \"LinkedIn\", its profile URL, email, company and\n"
+        "position, added on the day you connected.\n"
+        "vcard: a .vcf file of one or more cards, vCard 2.1, 3.0 or 4.0, as phones, Google Contacts and\n"
+        "khard export them: FN (or N), EMAIL, TEL, ORG, TITLE, a LinkedIn URL, ADR's city, region and\n"
+        "country (as location), CATEGORIES (as tags), and NOTE (as a first note).\n"
+        "\n"
+        "An entry is already present, and not added again, when a contact has the same LinkedIn URL, else\n"
+        "the same email, else the same name; the same goes for repeats within the file. So importing a\n"
+        "newer export of the same account adds only the new people.\n"
+        "An entry that cannot be read is named on stderr with its line and why, and skipped; the others\n"
+        "are imported, and kith exits 2.\n"
+        "\nExamples:\n"
+        "  kith import linkedin --dry-run ~/Downloads/Connections.csv\n"
+        "  kith import linkedin ~/Downloads/Connections.csv\n"
+        "  khard export | kith import vcard -");
+    command.callback([&globals, options, name = command.get_name()] { run(globals, name, *options); });
+}
+
+}  // namespace kith::cli
