@@ -196,8 +196,8 @@ std::vector<OtherField> parse_other_fields(std::string_view document, std::strin
     for (const auto& [key, node] : root)
         if (key == "event" ||
             std::find(known_header_keys.begin(), known_header_keys.end(), key.str()) != known_header_keys.end())
-            throw Error(Exit::data, fmt::format("{}:{}: '{}' is not a key kith leaves alone; it has its own meaning",
-                                                file, position_of(node.source()), key.str()));
+            throw Error(Exit::data, fmt::format("{}:{}: '{}' is one of kith's own keys, not one to keep as it is", file,
+                                                position_of(node.source()), key.str()));
     return other_fields(root, {});
 }
 

@@ -39,11 +39,11 @@ struct CsvReader {
     }
 };
 
-// Every record of `text`. An unclosed quote (which would swallow the rest of
-// the file) ends the text as a record with no fields.
+// Every record of `text`. A quote left open (which swallows the rest of the
+// file) makes its record one with no fields.
 std::vector<Record> read_csv(std::string_view text) {
     csv_parser parser;
-    if (csv_init(&parser, CSV_STRICT_FINI) != 0) throw std::bad_alloc();
+    if (csv_init(&parser, 0) != 0) throw std::bad_alloc();
     CsvReader reader;
     std::size_t start = 0;
     while (start < text.size()) {
@@ -62,10 +62,13 @@ std::vector<Record> read_csv(std::string_view text) {
         }
         start = end;
     }
-    if (csv_fini(&parser, CsvReader::on_field, CsvReader::on_record_end, &reader) != 0) {
+    // After a last line break, only a quote left open keeps a record going.
+    if (!text.ends_with('\n')) csv_parse(&parser, "\n", 1, CsvReader::on_field, CsvReader::on_record_end, &reader);
+    if (reader.in_record) {
         reader.current.fields.clear();
         reader.records.push_back(std::move(reader.current));
     }
+    csv_fini(&parser, nullptr, nullptr, nullptr);
     csv_free(&parser);
     return reader.records;
 }

@@ -124,4 +124,39 @@ assert sum(len(c[\"events\"]) for c in contacts) == events, events
 "
 '
 
+test_expect_success 'json round trip: each object holds what its file holds, as Python'"'"'s tomllib reads it' '
+	run_kith --dir "$KITH_SOURCE_DIR/examples/network" export --format json
+	expect_status 0
+	py "
+import json, tomllib, datetime
+known = {\"name\", \"email\", \"phone\", \"company\", \"role\", \"linkedin\", \"location\", \"source\",
+         \"referred_by\", \"tags\", \"keep_in_touch\", \"added\"}
+event_keys = {\"type\", \"date\", \"note\", \"via\", \"at\", \"where\", \"notes\", \"learned\", \"referrals\", \"virtual\"}
+def plain(v):
+    if isinstance(v, (datetime.date, datetime.datetime, datetime.time)): return v.isoformat()
+    if isinstance(v, list): return [plain(x) for x in v]
+    if isinstance(v, dict): return {k: plain(x) for k, x in v.items()}
+    return v
+def split(table, keys):
+    own = {k: plain(v) for k, v in table.items() if k in keys}
+    other = {k: plain(v) for k, v in table.items() if k not in keys and k != \"event\"}
+    return own, other
+for c in json.load(open(\"out\")):
+    with open(\"$KITH_SOURCE_DIR/examples/network/contacts/\" + c[\"contact\"] + \".toml\", \"rb\") as f:
+        toml = tomllib.load(f)
+    own, other = split(toml, known)
+    own.setdefault(\"tags\", [])
+    got = {k: v for k, v in c.items() if k in known}
+    assert got == own, (c[\"contact\"], got, own)
+    assert c.get(\"other_fields\", {}) == other, (c[\"contact\"], c.get(\"other_fields\"), other)
+    events = toml.get(\"event\", [])
+    assert len(c[\"events\"]) == len(events), c[\"contact\"]
+    for got, want in zip(c[\"events\"], events):
+        own, other = split(want, event_keys)
+        if own.get(\"virtual\") is False: del own[\"virtual\"]  # JSON names only a virtual meeting
+        assert {k: v for k, v in got.items() if k != \"other_fields\"} == own, (got, own)
+        assert got.get(\"other_fields\", {}) == other, (got, other)
+"
+'
+
 test_done

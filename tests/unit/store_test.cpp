@@ -153,6 +153,20 @@ TEST_CASE("a new contact gets a private file under a free slug") {
     CHECK(back.tags == c.tags);
 }
 
+TEST_CASE("a new contact keeps the keys kith does not know, its own keys before its tables") {
+    TempNetwork t;
+    const NetworkLock lock(t.network);
+    Contact c;
+    c.name = "Ann Lee";
+    c.added = day;
+    c.other_fields = parse_other_fields("pronouns = \"she/her\"\n\"odd key\" = [1, 2]\n[social]\nx = \"@ann\"\n", "t");
+    create_contact(lock, c);
+    CHECK(t.read("ann-lee") ==
+          "name = \"Ann Lee\"\nadded = 2026-11-23\npronouns = \"she/her\"\n\"odd key\" = [ 1, 2 ]\n\n[social]\nx = "
+          "\"@ann\"\n");
+    CHECK(load_contact(t.network, "ann-lee").other_fields == c.other_fields);
+}
+
 TEST_CASE("a name that folds to nothing makes the slug 'contact'") {
     TempNetwork t;
     const NetworkLock lock(t.network);
