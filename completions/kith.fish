@@ -241,7 +241,7 @@ complete -c kith -n '__kith_using pitch' -l help -s h -d 'Print this help messag
 
 # kith import
 complete -c kith -n '__kith_using import' -l help -s h -d 'Print this help message and exit'
-complete -c kith -n '__kith_using import' -l dry-run -s n -d 'Show what would be added, and write nothing'
+complete -c kith -n '__kith_using import' -l dry-run -s n -d 'Say what would become of each entry, and write nothing'
 complete -c kith -n '__kith_using import' -l verbose -s v -d 'Say what became of each entry, not just the counts'
 complete -c kith -n '__kith_argument import 0' -a 'linkedin vcard'
 complete -c kith -n '__kith_argument import 1' -F

@@ -101,15 +101,16 @@ void add_import(CLI::App& command, Globals& globals) {
     command.add_option("FILE", options->file, "The export to read (- for standard input)")
         ->required()
         ->type_name("FILE");
-    command.add_flag("-n,--dry-run", options->dry_run, "Show what would be added, and write nothing");
+    command.add_flag("-n,--dry-run", options->dry_run, "Say what would become of each entry, and write nothing");
     command.add_flag("-v,--verbose", options->verbose, "Say what became of each entry, not just the counts");
     command.footer(
         "linkedin: the Connections.csv of LinkedIn's data export (Settings, Data privacy, Get a copy of\n"
         "your data). Each row becomes a contact with source \"LinkedIn\", its profile URL, email, company and\n"
         "position, added on the day you connected.\n"
         "vcard: a .vcf file of one or more cards, vCard 2.1, 3.0 or 4.0, as phones, Google Contacts and\n"
-        "khard export them: FN (or N), EMAIL, TEL, ORG, TITLE, a LinkedIn URL, ADR's city, region and\n"
-        "country (as location), CATEGORIES (as tags), and NOTE (as a first note).\n"
+        "khard export them: FN (or N), the preferred EMAIL and TEL, ORG, TITLE, a LinkedIn URL, ADR's city,\n"
+        "region and country (as location), CATEGORIES (as tags), NOTE (as a first note), and the X-KITH-*\n"
+        "properties of 'kith export --format vcard'.\n"
         "\n"
         "An entry is already present, and not added again, when a contact has the same LinkedIn URL, else\n"
         "the same email, else the same name; the same goes for repeats within the file. So importing a\n"
@@ -119,7 +120,7 @@ void add_import(CLI::App& command, Globals& globals) {
         "\nExamples:\n"
         "  kith import linkedin --dry-run ~/Downloads/Connections.csv\n"
         "  kith import linkedin ~/Downloads/Connections.csv\n"
-        "  khard export | kith import vcard -");
+        "  cat ~/contacts/*.vcf | kith import vcard -");
     command.callback([&globals, options, name = command.get_name()] { run(globals, name, *options); });
 }
 
