@@ -1,5 +1,11 @@
 #include "kith/import.hpp"
 
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
 #include "kith/text.hpp"
 
 namespace kith {
@@ -11,8 +17,8 @@ struct Identity {
     std::string linkedin;
     std::string email;
     std::string name;
-    std::string slug;      // a contact of the network, or
-    std::size_t line = 0;  // an entry added earlier in the file
+    std::string slug;      // a contact of the network, or the slug an added entry gets
+    std::size_t line = 0;  // an added entry's line
 };
 
 // "Priya  SINGH" -> "priya singh"
@@ -36,18 +42,50 @@ Identity identity_of(const Contact& contact) {
     return identity;
 }
 
-// The first of `known` that shares a key with `wanted`, and which key: the
-// LinkedIn profile first, then the email, then the name.
-std::optional<std::pair<const Identity*, std::string>> match(const std::vector<Identity>& known,
-                                                             const Identity& wanted) {
-    const std::pair<std::string Identity::*, std::string_view> keys[] = {
-        {&Identity::linkedin, "LinkedIn URL"}, {&Identity::email, "email"}, {&Identity::name, "name"}};
-    for (const auto& [key, what] : keys) {
-        if ((wanted.*key).empty()) continue;
-        for (const Identity& k : known)
-            if (k.*key == wanted.*key) return std::pair{&k, std::string(what)};
+// Two with the same name are two people when their profiles or emails differ.
+bool contradicts(const Identity& a, const Identity& b) {
+    return (!a.linkedin.empty() && !b.linkedin.empty() && a.linkedin != b.linkedin) ||
+           (!a.email.empty() && !b.email.empty() && a.email != b.email);
+}
+
+// Everyone known so far, indexed by each key; the first known with a key keeps it.
+class Known {
+public:
+    void add(Identity identity) {
+        const std::size_t at = all_.size();
+        if (!identity.linkedin.empty()) by_linkedin_.emplace(identity.linkedin, at);
+        if (!identity.email.empty()) by_email_.emplace(identity.email, at);
+        by_name_[identity.name].push_back(at);
+        all_.push_back(std::move(identity));
     }
-    return std::nullopt;
+
+    // The one `wanted` is, and by which key: its LinkedIn profile, else its
+    // email, else its name (unless the two contradict).
+    std::optional<std::pair<const Identity*, std::string>> match(const Identity& wanted) const {
+        if (const auto found = by_linkedin_.find(wanted.linkedin); found != by_linkedin_.end())
+            return std::pair{&all_[found->second], std::string("LinkedIn URL")};
+        if (const auto found = by_email_.find(wanted.email); found != by_email_.end())
+            return std::pair{&all_[found->second], std::string("email")};
+        if (const auto found = by_name_.find(wanted.name); found != by_name_.end())
+            for (const std::size_t at : found->second)
+                if (!contradicts(all_[at], wanted)) return std::pair{&all_[at], std::string("name")};
+        return std::nullopt;
+    }
+
+private:
+    std::vector<Identity> all_;
+    std::unordered_map<std::string, std::size_t> by_linkedin_;
+    std::unordered_map<std::string, std::size_t> by_email_;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_name_;
+};
+
+// The slug create_contact will choose: the name's, else with -2, -3, ...
+std::string free_slug(const std::string& name, std::set<std::string, std::less<>>& taken) {
+    const std::string base = make_slug(name);
+    for (int n = 1;; ++n) {
+        std::string slug = n == 1 ? base : fmt::format("{}-{}", base, n);
+        if (taken.insert(slug).second) return slug;
+    }
 }
 
 }  // namespace
@@ -68,12 +106,17 @@ std::string linkedin_profile_key(std::string_view url) {
 }
 
 std::vector<ImportStep> plan_import(std::span<const Contact> existing, std::span<const ImportedEntry> entries) {
-    std::vector<Identity> known;
+    Known known;
+    std::set<std::string, std::less<>> taken;
     for (const Contact& c : existing) {
-        known.push_back(identity_of(c));
-        known.back().slug = c.slug;
+        Identity identity = identity_of(c);
+        identity.slug = c.slug;
+        known.add(std::move(identity));
+        taken.insert(c.slug);
     }
+
     std::vector<ImportStep> steps;
+    std::map<std::string, std::string, std::less<>> slug_for_exported;  // exported slug -> slug here
     for (const ImportedEntry& entry : entries) {
         ImportStep step;
         step.line = entry.line;
@@ -84,18 +127,26 @@ std::vector<ImportStep> plan_import(std::span<const Contact> existing, std::span
         }
         step.contact = *entry.contact;
         Identity identity = identity_of(step.contact);
-        if (const auto found = match(known, identity)) {
+        if (const auto found = known.match(identity)) {
             step.action = ImportAction::present;
             step.matched_by = found->second;
-            step.matched_slug = found->first->slug;
+            step.slug = found->first->slug;
             step.matched_line = found->first->line;
         } else {
             step.action = ImportAction::add;
+            step.slug = free_slug(step.contact.name, taken);
+            identity.slug = step.slug;
             identity.line = entry.line;
-            known.push_back(std::move(identity));
+            known.add(std::move(identity));
         }
+        if (!entry.exported_slug.empty()) slug_for_exported.emplace(entry.exported_slug, step.slug);
         steps.push_back(std::move(step));
     }
+
+    for (ImportStep& step : steps)
+        if (step.action == ImportAction::add)
+            if (const auto found = slug_for_exported.find(step.contact.referred_by); found != slug_for_exported.end())
+                step.contact.referred_by = found->second;
     return steps;
 }
 

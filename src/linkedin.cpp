@@ -1,12 +1,14 @@
 // LinkedIn's Connections.csv, read with libcsv.
+#include "kith/linkedin.hpp"
+
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include <csv.h>
 #include <fmt/format.h>
 
 #include "kith/error.hpp"
-#include "kith/import.hpp"
 #include "kith/text.hpp"
 
 namespace kith {
@@ -16,6 +18,7 @@ namespace {
 // One CSV record and the line it starts on.
 struct Record {
     std::size_t line = 0;
+    std::size_t last_line = 0;
     std::vector<std::string> fields;
 };
 
@@ -33,6 +36,7 @@ struct CsvReader {
     }
     static void on_record_end(int, void* self) {
         auto& reader = *static_cast<CsvReader*>(self);
+        reader.current.last_line = reader.line;
         reader.records.push_back(std::move(reader.current));
         reader.current = {};
         reader.in_record = false;
@@ -45,9 +49,12 @@ std::vector<Record> read_csv(std::string_view text) {
     csv_parser parser;
     if (csv_init(&parser, 0) != 0) throw std::bad_alloc();
     CsvReader reader;
+    // Lines end in LF or CRLF, or in CR alone in a file with no LF at all
+    // (Excel's "CSV (Macintosh)"); libcsv takes any of them.
+    const char end_of_line = text.find('\n') == std::string_view::npos ? '\r' : '\n';
     std::size_t start = 0;
     while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
+        std::size_t end = text.find(end_of_line, start);
         end = end == std::string_view::npos ? text.size() : end + 1;
         const std::string_view line = text.substr(start, end - start);
         ++reader.line;
@@ -63,9 +70,11 @@ std::vector<Record> read_csv(std::string_view text) {
         start = end;
     }
     // After a last line break, only a quote left open keeps a record going.
-    if (!text.ends_with('\n')) csv_parse(&parser, "\n", 1, CsvReader::on_field, CsvReader::on_record_end, &reader);
+    if (!text.ends_with(end_of_line))
+        csv_parse(&parser, "\n", 1, CsvReader::on_field, CsvReader::on_record_end, &reader);
     if (reader.in_record) {
         reader.current.fields.clear();
+        reader.current.last_line = reader.line;
         reader.records.push_back(std::move(reader.current));
     }
     csv_fini(&parser, nullptr, nullptr, nullptr);
@@ -95,10 +104,15 @@ ImportedEntry read_row(const Record& row, const std::array<std::optional<std::si
     entry.line = row.line;
     if (row.fields.empty()) {
         entry.problem = "a quoted field is never closed";
+        if (row.last_line > row.line)
+            entry.problem += fmt::format(", so lines {} to {} (the end) read as one row", row.line, row.last_line);
         return entry;
     }
     if (row.fields.size() != header_size) {
         entry.problem = fmt::format("it has {} fields; the header has {}", row.fields.size(), header_size);
+        if (row.last_line > row.line)
+            entry.problem +=
+                fmt::format(" (lines {} to {} read as one row: is a quote out of place?)", row.line, row.last_line);
         return entry;
     }
     for (const std::string& field : row.fields)
@@ -121,7 +135,10 @@ ImportedEntry read_row(const Record& row, const std::array<std::optional<std::si
     contact.source = "LinkedIn";
     contact.added = today;
     if (const std::string connected = cell(connected_on); !connected.empty()) {
-        contact.added = parse_date_as(connected, "%d %b %Y");  // 21 Nov 2026
+        const bool four_digit_year = connected.size() > 5 && connected[connected.size() - 5] == ' ' &&
+                                     std::all_of(connected.end() - 4, connected.end(),
+                                                 [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        contact.added = four_digit_year ? parse_date_as(connected, "%d %b %Y") : std::nullopt;  // 21 Nov 2026
         if (!contact.added) {
             entry.problem = fmt::format("its Connected On '{}' is not a date like '21 Nov 2026'", connected);
             return entry;

@@ -1,5 +1,6 @@
 #include "kith/vcard.hpp"
 
+#include <iconv.h>
 #include <algorithm>
 #include <charconv>
 #include <optional>
@@ -41,19 +42,14 @@ struct Card {
     std::string problem;
 };
 
-std::string uppercase(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    return out;
-}
-
 // The physical lines of `text`, without their line ends, each with its number.
+// Line ends are CRLF or LF, or CR alone in a file that has no LF at all.
 std::vector<std::pair<std::size_t, std::string_view>> physical_lines(std::string_view text) {
+    const char end_of_line = text.find('\n') == std::string_view::npos ? '\r' : '\n';
     std::vector<std::pair<std::size_t, std::string_view>> lines;
     std::size_t number = 0;
     for (std::size_t start = 0; start < text.size();) {
-        std::size_t end = text.find('\n', start);
+        std::size_t end = text.find(end_of_line, start);
         if (end == std::string_view::npos) end = text.size();
         std::string_view line = text.substr(start, end - start);
         if (line.ends_with('\r')) line.remove_suffix(1);
@@ -63,51 +59,67 @@ std::vector<std::pair<std::size_t, std::string_view>> physical_lines(std::string
     return lines;
 }
 
-// Where the value starts: the first ':' outside double quotes.
-std::size_t value_colon(std::string_view line) {
+// A content line as it is unfolded, and where its value starts once known.
+struct LogicalLine {
+    std::size_t number = 0;
+    std::string text;
+    std::size_t scanned = 0;  // how far the search for the value's ':' has read
     bool quoted = false;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        if (line[i] == '"') quoted = !quoted;
-        if (line[i] == ':' && !quoted) return i;
-    }
-    return std::string_view::npos;
-}
+    std::size_t colon = std::string::npos;
 
-// Whether a logical line so far is a vCard 2.1 quoted-printable value that a
-// final '=' continues on the next line.
-bool continues_quoted_printable(std::string_view line) {
-    const std::size_t colon = value_colon(line);
-    return colon != std::string_view::npos &&
-           uppercase(line.substr(0, colon)).find("QUOTED-PRINTABLE") != std::string::npos && line.ends_with('=');
+    // The first ':' outside double quotes, where the value starts. Each byte
+    // is read once however many lines are folded into this one.
+    std::size_t value_colon() {
+        for (; colon == std::string::npos && scanned < text.size(); ++scanned) {
+            if (text[scanned] == '"')
+                quoted = !quoted;
+            else if (text[scanned] == ':' && !quoted)
+                colon = scanned;
+        }
+        return colon;
+    }
+
+    // Whether this is a vCard 2.1 quoted-printable value that a final '='
+    // continues on the next line.
+    bool continues_quoted_printable() {
+        return text.ends_with('=') && value_colon() != std::string::npos &&
+               ascii_uppercase(std::string_view(text).substr(0, colon)).find("QUOTED-PRINTABLE") != std::string::npos;
+    }
+};
+
+bool is_card_boundary(std::string_view line) {
+    const std::string word = ascii_uppercase(trimmed(line));
+    return word == "BEGIN:VCARD" || word == "END:VCARD";
 }
 
 // The logical lines: a line that begins with a space or tab continues the one
 // before (RFC 6350 3.2), as does the line after a quoted-printable soft break.
-std::vector<std::pair<std::size_t, std::string>> unfolded_lines(std::string_view text) {
-    std::vector<std::pair<std::size_t, std::string>> lines;
+std::vector<LogicalLine> unfolded_lines(std::string_view text) {
+    std::vector<LogicalLine> lines;
     bool soft_break = false;
     for (const auto& [number, line] : physical_lines(text)) {
         const bool folded = !lines.empty() && (line.starts_with(' ') || line.starts_with('\t'));
-        if (soft_break) {
-            lines.back().second.pop_back();
-            lines.back().second += line;
+        if (soft_break && !is_card_boundary(line)) {
+            lines.back().text.pop_back();
+            lines.back().text += line;
         } else if (folded) {
-            lines.back().second += line.substr(1);
+            lines.back().text += line.substr(1);
         } else {
-            lines.push_back({number, std::string(line)});
+            lines.push_back(LogicalLine{number, std::string(line)});
         }
-        soft_break = continues_quoted_printable(lines.back().second);
+        soft_break = lines.back().continues_quoted_printable();
     }
     return lines;
 }
 
 // Splits "NAME;A=1,2;B="x:y":value" into a Property; none when it has no ':'.
-std::optional<Property> parse_property(std::string_view line, std::size_t number) {
-    const std::size_t colon = value_colon(line);
-    if (colon == std::string_view::npos) return std::nullopt;
+std::optional<Property> parse_property(LogicalLine& logical) {
+    const std::size_t colon = logical.value_colon();
+    if (colon == std::string::npos) return std::nullopt;
+    const std::string_view line = logical.text;
     Property property;
     property.value = line.substr(colon + 1);
-    property.line = number;
+    property.line = logical.number;
 
     std::vector<std::string> parts(1);  // the name, then each parameter
     bool quoted = false;
@@ -119,14 +131,14 @@ std::optional<Property> parse_property(std::string_view line, std::size_t number
         else
             parts.back() += c;
     }
-    std::string name = uppercase(trimmed(parts[0]));
+    std::string name = ascii_uppercase(trimmed(parts[0]));
     if (const std::size_t dot = name.rfind('.'); dot != std::string::npos) name.erase(0, dot + 1);  // item1.EMAIL
     property.name = std::move(name);
     for (std::size_t i = 1; i < parts.size(); ++i) {
         const std::size_t equals = parts[i].find('=');
         // vCard 2.1 writes a type alone: TEL;CELL:...
         const std::string parameter =
-            equals == std::string::npos ? "TYPE" : uppercase(trimmed(parts[i].substr(0, equals)));
+            equals == std::string::npos ? "TYPE" : ascii_uppercase(trimmed(parts[i].substr(0, equals)));
         const std::string values = equals == std::string::npos ? parts[i] : parts[i].substr(equals + 1);
         std::size_t start = 0;
         while (true) {
@@ -139,12 +151,19 @@ std::optional<Property> parse_property(std::string_view line, std::size_t number
     return property;
 }
 
+// Whether a property's value is base64 (a PHOTO, a LOGO): ENCODING=b (3.0) or BASE64 (2.1).
+bool is_base64(const Property& p) {
+    return p.has("ENCODING", "b") || p.has("ENCODING", "base64") || p.has("TYPE", "base64");
+}
+
 // The cards of the file, in order; lines outside any card are passed over.
 std::vector<Card> read_cards(std::string_view text) {
     std::vector<Card> cards;
     std::optional<Card> open;
-    for (const auto& [number, line] : unfolded_lines(text)) {
-        const std::string word = uppercase(trimmed(line));
+    for (LogicalLine& logical : unfolded_lines(text)) {
+        const std::size_t number = logical.number;
+        const std::string_view line = logical.text;
+        const std::string word = is_card_boundary(line) ? ascii_uppercase(trimmed(line)) : std::string();
         if (word == "BEGIN:VCARD") {
             if (open) {
                 open->problem = fmt::format("its BEGIN:VCARD has no END:VCARD before line {}", number);
@@ -156,10 +175,11 @@ std::vector<Card> read_cards(std::string_view text) {
             cards.push_back(std::move(*open));
             open.reset();
         } else if (open && !is_blank(line) && open->problem.empty()) {
-            if (auto property = parse_property(line, number))
+            if (auto property = parse_property(logical))
                 open->properties.push_back(std::move(*property));
-            else
+            else if (open->properties.empty() || !is_base64(open->properties.back()))
                 open->problem = fmt::format("line {} is not a property (NAME:value)", number);
+            // else a line of a vCard 2.1 base64 value (a PHOTO), which need not be indented
         }
     }
     if (open) {
@@ -185,15 +205,37 @@ std::string decode_quoted_printable(std::string_view text) {
     return out;
 }
 
-// The value's text before unescaping: quoted-printable decoded.
-std::string raw_value(const Property& p) {
-    return p.has("ENCODING", "quoted-printable") || p.has("TYPE", "quoted-printable") ? decode_quoted_printable(p.value)
-                                                                                      : p.value;
+// `bytes` in `charset` (ISO-8859-1, windows-1252, ...) as UTF-8, by iconv;
+// none when iconv knows no such charset or the bytes are not in it.
+std::optional<std::string> to_utf8(std::string_view bytes, const std::string& charset) {
+    const iconv_t convert = ::iconv_open("UTF-8", charset.c_str());
+    if (convert == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+    std::string out(4 * bytes.size() + 4, '\0');
+    std::string in(bytes);
+    char* from = in.data();
+    char* to = out.data();
+    std::size_t from_left = in.size(), to_left = out.size();
+    const bool done = ::iconv(convert, &from, &from_left, &to, &to_left) != static_cast<std::size_t>(-1);
+    ::iconv_close(convert);
+    if (!done) return std::nullopt;
+    out.resize(out.size() - to_left);
+    return out;
 }
 
-// Splits at each `separator` that no backslash escapes, and unescapes each part:
-// \n and \N are a line break, \, \; \: and \\ the character itself.
-std::vector<std::string> split_unescaped(std::string_view text, char separator) {
+// The value's text before unescaping: quoted-printable decoded, and in
+// UTF-8 when a CHARSET (vCard 2.1) names another that iconv knows.
+std::string raw_value(const Property& p) {
+    const std::string bytes = p.has("ENCODING", "quoted-printable") || p.has("TYPE", "quoted-printable")
+                                  ? decode_quoted_printable(p.value)
+                                  : p.value;
+    const auto charset = p.parameter("CHARSET");
+    if (!charset || ascii_lowercase(*charset) == "utf-8" || ascii_lowercase(*charset) == "utf8") return bytes;
+    return to_utf8(bytes, *charset).value_or(bytes);
+}
+
+// Splits at each `separator` (if any) that no backslash escapes, and unescapes
+// each part: \n and \N are a line break, \, \; \: and \\ the character itself.
+std::vector<std::string> split_unescaped(std::string_view text, std::optional<char> separator) {
     std::vector<std::string> parts(1);
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
@@ -209,8 +251,9 @@ std::vector<std::string> split_unescaped(std::string_view text, char separator) 
     return parts;
 }
 
+// A text value (FN, NOTE, ...), unescaped, without blanks at either end.
 std::string text_value(const Property& p) {
-    return trimmed(split_unescaped(raw_value(p), '\0').front());
+    return trimmed(split_unescaped(raw_value(p), std::nullopt).front());
 }
 
 // The component `index` of a structured value (N, ORG, ADR), or "".
@@ -227,14 +270,41 @@ int preference(const Property& p) {
     return pref;
 }
 
-// The preferred non-empty value among the properties called `name`.
-std::string preferred(const std::vector<Property>& properties, std::string_view name) {
+// The preferred property called `name` with a value, if any.
+const Property* preferred_property(const std::vector<Property>& properties, std::string_view name) {
     const Property* best = nullptr;
     for (const Property& p : properties)
         if (p.name == name && !text_value(p).empty() && (!best || preference(p) < preference(*best))) best = &p;
+    return best;
+}
+
+// Its value, or "".
+std::string preferred(const std::vector<Property>& properties, std::string_view name) {
+    const Property* best = preferred_property(properties, name);
     return best ? text_value(*best) : std::string();
 }
 
+// The properties read_card takes a value from: only theirs must be text kith can keep.
+constexpr std::string_view properties_read[] = {"FN",
+                                                "N",
+                                                "EMAIL",
+                                                "TEL",
+                                                "ORG",
+                                                "TITLE",
+                                                "ROLE",
+                                                "URL",
+                                                "X-SOCIALPROFILE",
+                                                "ADR",
+                                                "CATEGORIES",
+                                                "NOTE",
+                                                "X-KITH-SOURCE",
+                                                "X-KITH-REFERRED-BY",
+                                                "X-KITH-KEEP-IN-TOUCH",
+                                                "X-KITH-ADDED",
+                                                "X-KITH-FIELD",
+                                                "X-KITH-SLUG"};
+
+// Whether a URL (or Apple's X-SOCIALPROFILE) is a LinkedIn profile.
 bool is_linkedin(const Property& p) {
     return p.has("TYPE", "linkedin") || linkedin_profile_key(text_value(p)).starts_with("linkedin.com/");
 }
@@ -251,11 +321,16 @@ ImportedEntry read_card(const Card& card, const DateTime& now) {
         entry.problem = std::move(problem);
         return entry;
     };
-    for (const Property& p : card.properties)
-        if (!is_valid_utf8(raw_value(p)))
-            return fail(fmt::format("its {} on line {} is not UTF-8 text", p.name, p.line));
-
     const std::vector<Property>& all = card.properties;
+    for (const Property& p : all) {
+        if (std::ranges::find(properties_read, p.name) != std::ranges::end(properties_read) &&
+            !is_valid_utf8(raw_value(p)))
+            return fail(fmt::format("its {} on line {} is not UTF-8 text{}", p.name, p.line,
+                                    p.parameter("CHARSET") ? fmt::format(" (nor {})", *p.parameter("CHARSET")) : ""));
+        if ((p.name == "KIND" || p.name == "X-ADDRESSBOOKSERVER-KIND") && ascii_lowercase(text_value(p)) == "group")
+            return fail(fmt::format("it is a group of contacts ({} on line {}), not a person", p.name, p.line));
+    }
+
     Contact c;
     c.name = preferred(all, "FN");
     if (c.name.empty())
@@ -273,12 +348,13 @@ ImportedEntry read_card(const Card& card, const DateTime& now) {
 
     c.email = preferred(all, "EMAIL");
     c.phone = preferred(all, "TEL");
-    if (c.phone.starts_with("tel:")) c.phone.erase(0, 4);
+    if (c.phone.starts_with("tel:") && !preferred_property(all, "TEL")->has("VALUE", "text")) c.phone.erase(0, 4);
     c.role = preferred(all, "TITLE");
     if (c.role.empty()) c.role = preferred(all, "ROLE");
     c.source = preferred(all, "X-KITH-SOURCE");
     c.referred_by = preferred(all, "X-KITH-REFERRED-BY");
     std::string notes;
+    std::vector<std::string> fields[2];  // X-KITH-FIELD documents: keys of their own, then tables
     for (const Property& p : all) {
         if (p.name == "ORG" && c.company.empty()) c.company = component(p, 0);
         if ((p.name == "URL" || p.name == "X-SOCIALPROFILE") && c.linkedin.empty() && is_linkedin(p))
@@ -296,15 +372,21 @@ ImportedEntry read_card(const Card& card, const DateTime& now) {
         if (p.name == "NOTE" && !text_value(p).empty()) notes += (notes.empty() ? "" : "\n\n") + text_value(p);
         if (p.name == "X-KITH-FIELD") {
             try {
-                for (OtherField& other : parse_other_fields(text_value(p), "X-KITH-FIELD"))
-                    c.other_fields.push_back(std::move(other));
+                parse_other_fields(text_value(p), "X-KITH-FIELD");  // its own problems, named by its line
             } catch (const Error& e) {
                 return fail(fmt::format("its line {}: {}", p.line, e.what()));
             }
+            fields[text_value(p).starts_with('[') ? 1 : 0].push_back(text_value(p));
         }
+        if (p.name == "X-KITH-SLUG") entry.exported_slug = text_value(p);
     }
-    // As a contact file holds them: keys of their own, then tables.
-    std::ranges::stable_partition(c.other_fields, [](const OtherField& f) { return !f.document.starts_with('['); });
+    // Then one document, in the order of a contact file: a key given twice is an error here.
+    try {
+        c.other_fields = parse_other_fields(
+            fmt::format("{}\n{}", fmt::join(fields[0], "\n"), fmt::join(fields[1], "\n")), "its X-KITH-FIELDs");
+    } catch (const Error& e) {
+        return fail(e.what());
+    }
     if (const std::string cadence = preferred(all, "X-KITH-KEEP-IN-TOUCH"); !cadence.empty()) {
         try {
             c.keep_in_touch = parse_duration(cadence, true);
@@ -385,6 +467,7 @@ void write_vcard(std::ostream& out, const Contact& c) {
     for (const std::string& tag : c.tags)
         tags.push_back(escaped(tag));
     line("CATEGORIES", fmt::format("{}", fmt::join(tags, ",")));
+    line("X-KITH-SLUG", escaped(c.slug));
     line("X-KITH-SOURCE", escaped(c.source));
     line("X-KITH-REFERRED-BY", escaped(c.referred_by));
     if (c.keep_in_touch) line("X-KITH-KEEP-IN-TOUCH", escaped(format_duration(*c.keep_in_touch)));

@@ -1,5 +1,5 @@
-// Contacts from other tools' exports (LinkedIn's Connections.csv, vCard
-// files), and which of them a network already holds.
+// Which entries of another tool's export (LinkedIn's Connections.csv, vCard
+// files) a network already holds, and what importing the others does.
 #pragma once
 
 #include <cstddef>
@@ -20,35 +20,31 @@ struct ImportedEntry {
     std::size_t line = 0;            // where it starts in the file, 1-based
     std::optional<Contact> contact;  // none when the entry cannot be read
     std::string problem;             // why, when there is no contact
+    std::string exported_slug;       // its slug in the network it was exported from, if the file says
 };
 
-// LinkedIn's data export Connections.csv: any "Notes:" lines, then the header
-// (First Name, Last Name, URL, Email Address, Company, Position, Connected
-// On, found by name), then a row per connection. Each row becomes a contact
-// with source "LinkedIn", added on its Connected On day ("21 Nov 2026"), or
-// `today` when that is empty. Throws Error(usage) naming `file` when it holds
-// no such header.
-std::vector<ImportedEntry> read_linkedin_connections(std::string_view text, std::string_view file, Date today);
-
-// What an import does with one entry.
+// What an import does with an entry.
 enum class ImportAction { add, present, skip };
 
 // One entry's fate, as import reports it.
 struct ImportStep {
     ImportAction action = ImportAction::skip;
     std::size_t line = 0;
-    Contact contact;               // add and present: the contact as read
+    Contact contact;               // add: as it is to be written; present: as read
+    std::string slug;              // add: the first free slug for it; present: the contact it is
     std::string problem;           // skip: why
     std::string matched_by;        // present: "LinkedIn URL", "email" or "name"
-    std::string matched_slug;      // present: the contact in the network it matched, or
-    std::size_t matched_line = 0;  // the entry before it in the same file
+    std::size_t matched_line = 0;  // present: the entry added before it in the same file, if it was one
 };
 
 // Decides each entry's fate. An entry is already present when a contact in
 // `existing`, or an entry added before it, has the same LinkedIn profile,
-// else the same email (case-insensitive), else the same name (the same
-// letters, case-insensitive, blanks collapsed); otherwise it is added. An
-// entry that could not be read is skipped.
+// else the same email (case-insensitive), else the same name (case and
+// blanks aside) and neither another LinkedIn profile nor another email;
+// otherwise it is added, under the first slug free in `existing` and the
+// entries added before it. An entry that could not be read is skipped. The
+// referred_by of an added entry that names another entry's exported_slug
+// is made that entry's slug here.
 std::vector<ImportStep> plan_import(std::span<const Contact> existing, std::span<const ImportedEntry> entries);
 
 // The parts of a LinkedIn profile address that name the profile:

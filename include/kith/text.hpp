@@ -16,8 +16,10 @@ std::string trimmed(std::string_view text);
 // first, indented or quoted, so that a multi-line note keeps its shape.
 std::string prefix_lines(std::string_view text, std::string_view prefix);
 
-// Lowercases ASCII letters only; other bytes (UTF-8 included) pass through.
+// Lowercases, or uppercases, ASCII letters only; other bytes (UTF-8
+// included) pass through.
 std::string ascii_lowercase(std::string_view text);
+std::string ascii_uppercase(std::string_view text);
 
 // Decodes the UTF-8 sequence at `pos` and moves past it; a malformed byte
 // decodes to U+FFFD, one byte long.

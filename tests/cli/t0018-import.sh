@@ -76,7 +76,7 @@ test_expect_success '--verbose says what became of each entry, a repeat within t
 	linkedin-connections.csv:7: added Zoë O'"'"'Brien as zoe-obrien
 	linkedin-connections.csv:8: added José Núñez as jose-nunez
 	linkedin-connections.csv:10: added 小龍 李 as contact
-	linkedin-connections.csv:13: Priya Singh is already here as priya-singh (same LinkedIn URL)
+	linkedin-connections.csv:13: Priya Singh repeats line 5, priya-singh (same LinkedIn URL)
 	linkedin-connections.csv:15: added Łukasz Żółw as lukasz-zolw
 	6 added, 1 already present, 3 skipped
 	EOF
@@ -90,13 +90,13 @@ test_expect_success '--dry-run says what would be added and writes nothing' '
 	expect_status 2
 	sed "s|^$fixtures/||" out >shown
 	expect_file_equals shown <<-\EOF
-	linkedin-connections.csv:5: would add Priya Singh
+	linkedin-connections.csv:5: would add Priya Singh as priya-singh
 	linkedin-connections.csv:6: Jordan Lee is already here as jordan-lee (same name)
-	linkedin-connections.csv:7: would add Zoë O'"'"'Brien
-	linkedin-connections.csv:8: would add José Núñez
-	linkedin-connections.csv:10: would add 小龍 李
-	linkedin-connections.csv:13: Priya Singh is already here as the entry on line 5 (same LinkedIn URL)
-	linkedin-connections.csv:15: would add Łukasz Żółw
+	linkedin-connections.csv:7: would add Zoë O'"'"'Brien as zoe-obrien
+	linkedin-connections.csv:8: would add José Núñez as jose-nunez
+	linkedin-connections.csv:10: would add 小龍 李 as contact
+	linkedin-connections.csv:13: Priya Singh repeats line 5, priya-singh (same LinkedIn URL)
+	linkedin-connections.csv:15: would add Łukasz Żółw as lukasz-zolw
 	5 to add, 2 already present, 3 skipped (dry run: nothing written)
 	EOF
 	expect_contains err "linkedin-connections.csv:11: skipped:"
@@ -116,6 +116,15 @@ test_expect_success 'already present: the same LinkedIn profile, else email, els
 	expect_contains out ":6: added Jordan Lee as jordan-lee"
 	expect_contains out "3 added, 4 already present, 3 skipped"
 	[ ! -e net/contacts/priya-singh.toml ] || fail "Priya was added twice"
+'
+
+test_expect_success 'a namesake with another LinkedIn profile is another person: added, with a warning' '
+	new_network
+	kith add-contact "Jordan Lee" --linkedin https://www.linkedin.com/in/jordan-lee-1 >/dev/null
+	run_kith import linkedin "$fixtures/linkedin-connections.csv"
+	expect_contains out "6 added, 1 already present, 3 skipped"
+	expect_contains err "kith: warning: $fixtures/linkedin-connections.csv:6: the slug '"'"'jordan-lee'"'"' was taken (is Jordan Lee already a contact?); this one is '"'"'jordan-lee-2'"'"'"
+	expect_contains net/contacts/jordan-lee-2.toml "linkedin = \"https://www.linkedin.com/in/jordanlee\""
 '
 
 test_expect_success 'vcard: cards from phones and Google Contacts (3.0 and 2.1), the bad ones named' '
@@ -234,6 +243,20 @@ test_expect_success 'vcard round trip: unknown keys of every kind, and text that
 	grep -q "^mastodon = \"@nadia\"" other/contacts/nadia-nad-petrova.toml
 '
 
+test_expect_success 'vcard round trip: a referral follows its referrer to the slug it gets in the new network' '
+	new_network
+	printf "name = \"Jordan Lee\"\nemail = \"jl@volta.example\"\n" >net/contacts/jordan.toml
+	printf "name = \"Alex Doe\"\nreferred_by = \"jordan\"\n" >net/contacts/alex.toml
+	kith export --format vcard >out.vcf
+	kith init other >/dev/null
+	printf "name = \"Jordan Lee\"\nemail = \"jordan@elsewhere.example\"\n" >other/contacts/jordan-lee.toml
+	printf "name = \"Jordan\"\n" >other/contacts/jordan.toml
+	kith --dir other import vcard out.vcf >/dev/null 2>&1
+	expect_contains other/contacts/jordan-lee-2.toml "email = \"jl@volta.example\""
+	expect_contains other/contacts/alex-doe.toml "referred_by = \"jordan-lee-2\""
+	kith --dir other check
+'
+
 test_expect_success 'autocommit: one commit for the whole import' '
 	kith init "$TRASH/net" --git -q && export KITH_DIR="$TRASH/net"
 	sed -i "s/^# autocommit = false.*/autocommit = true/" net/kith.toml
@@ -289,7 +312,7 @@ test_expect_success 'an unclosed quote in a LinkedIn file is named where its row
 	run_kith import linkedin c.csv
 	expect_status 2
 	expect_file_equals err <<-\EOF
-	kith: error: c.csv:3: skipped: a quoted field is never closed
+	kith: error: c.csv:3: skipped: a quoted field is never closed, so lines 3 to 4 (the end) read as one row
 	EOF
 	expect_contains out "1 added, 0 already present, 1 skipped"
 '

@@ -125,7 +125,8 @@ referrals = ["alex-doe"]
     CHECK(format_duration(*c.keep_in_touch) == "60d");
     CHECK(*c.added == Date{2026_y / 11 / 1});
     REQUIRE(c.other_fields.size() == 2);
-    CHECK(c.other_fields[0] == OtherField{"pronouns", "\"she/her\"", "\"she/her\"", "she/her", "pronouns = \"she/her\""});
+    CHECK(c.other_fields[0] ==
+          OtherField{"pronouns", "\"she/her\"", "\"she/her\"", "she/her", "pronouns = \"she/her\""});
     CHECK(c.other_fields[1].key == "office");
     REQUIRE(c.events.size() == 3);
     CHECK(c.events[0].type == EventType::requested);

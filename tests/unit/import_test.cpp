@@ -5,6 +5,7 @@
 
 #include "kith/error.hpp"
 #include "kith/import.hpp"
+#include "kith/linkedin.hpp"
 
 using namespace kith;
 using namespace date::literals;
@@ -113,6 +114,37 @@ TEST_CASE("a bad row is skipped with its line and why, and the rows after it sti
     }
 }
 
+TEST_CASE("a quote out of place is named with the lines it joined") {
+    const auto entries = linkedin(
+        "Bo,Chen,u2,,\"Acme\" Labs,,\n"
+        "Cy,\"Di\"az\",u3,,,,\n"
+        "Ann,Lee,u1,,,,\n"
+        "Open,Quote,u,,\"Acme,,\nNext,Row,u,,,,\n");
+    REQUIRE(entries.size() == 3);
+    CHECK(entries[0].line == 5);
+    CHECK(entries[0].problem ==
+          "it has 10 fields; the header has 7 (lines 5 to 6 read as one row: is a quote out of place?)");
+    CHECK(entries[1].contact->name == "Ann Lee");
+    CHECK(entries[2].problem == "a quoted field is never closed, so lines 8 to 9 (the end) read as one row");
+}
+
+TEST_CASE("Connected On needs its four-digit year: '21 Nov 26' is not the year 26") {
+    CHECK(linkedin("Ann,Lee,u,,,,21 Nov 26\n")[0].problem ==
+          "its Connected On '21 Nov 26' is not a date like '21 Nov 2026'");
+    CHECK(linkedin("Ann,Lee,u,,,,31 Feb 2026\n")[0].problem ==
+          "its Connected On '31 Feb 2026' is not a date like '21 Nov 2026'");
+}
+
+TEST_CASE("a file whose lines end in CR alone (Excel's CSV for Macintosh) reads line by line") {
+    const auto entries = read_linkedin_connections(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\rAnn,Lee,u1,,,,\rBo,,u2,,\"A\rB\",,\r",
+        "mac.csv", today);
+    REQUIRE(entries.size() == 2);
+    CHECK(entries[0].line == 2);
+    CHECK(entries[1].line == 3);
+    CHECK(entries[1].contact->company == "A\rB");
+}
+
 TEST_CASE("a file without LinkedIn's header is refused as a whole") {
     CHECK_THROWS_WITH_AS(read_linkedin_connections("name,email\nAnn,ann@example.org\n", "people.csv", today),
                          "'people.csv' is not LinkedIn's Connections.csv: no header line 'First Name,Last "
@@ -130,10 +162,9 @@ TEST_CASE("a LinkedIn profile is the same whatever the scheme, host, case, query
     CHECK(linkedin_profile_key("").empty());
 }
 
-TEST_CASE("an entry matches by LinkedIn URL first, then by email, then by name") {
-    const std::vector<Contact> network = {person("Priya Singh", "priya@example.org", "https://linkedin.com/in/priya"),
-                                          person("Jordan Lee", "jordan@example.org")};
-    std::vector<Contact> existing = network;
+TEST_CASE("an entry matches by LinkedIn URL first, then by email, then by name unless those differ") {
+    std::vector<Contact> existing = {person("Priya Singh", "priya@example.org", "https://linkedin.com/in/priya"),
+                                     person("Jordan Lee", "jordan@example.org")};
     existing[0].slug = "priya-singh";
     existing[1].slug = "jordan-lee";
     struct Case {
@@ -148,10 +179,11 @@ TEST_CASE("an entry matches by LinkedIn URL first, then by email, then by name")
          "LinkedIn URL", "priya-singh"},
         {person("J. Lee", "JORDAN@example.org"), ImportAction::present, "email", "jordan-lee"},
         {person("  jordan   LEE "), ImportAction::present, "name", "jordan-lee"},
-        {person("Jordan Leer"), ImportAction::add, "", ""},
-        // a different profile and email, but the same name: the guides' rule is the name
-        {person("Priya Singh", "p@other.example", "https://linkedin.com/in/other"), ImportAction::present, "name",
-         "priya-singh"},
+        {person("Jordan Lee", "", "https://linkedin.com/in/jordan"), ImportAction::present, "name", "jordan-lee"},
+        {person("Jordan Leer"), ImportAction::add, "", "jordan-leer"},
+        // the same name, but another profile or another email: another person
+        {person("Priya Singh", "", "https://linkedin.com/in/other"), ImportAction::add, "", "priya-singh-2"},
+        {person("Jordan Lee", "jl@other.example"), ImportAction::add, "", "jordan-lee-2"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.imported.name);
@@ -160,26 +192,47 @@ TEST_CASE("an entry matches by LinkedIn URL first, then by email, then by name")
         REQUIRE(steps.size() == 1);
         CHECK(steps[0].action == c.action);
         CHECK(steps[0].matched_by == c.by);
-        CHECK(steps[0].matched_slug == c.slug);
+        CHECK(steps[0].slug == c.slug);
+        CHECK(steps[0].matched_line == 0);
         CHECK(steps[0].line == 7);
     }
 }
 
-TEST_CASE("a repeat within the file is present as the entry added before it, and an unreadable one skipped") {
+TEST_CASE("a repeat within the file is the entry added before it, and an unreadable one is skipped") {
     ImportedEntry bad;
     bad.line = 4;
     bad.problem = "it has no First Name or Last Name";
     const std::vector<ImportedEntry> entries = {entry(2, person("Ann Lee", "ann@example.org")), bad,
                                                 entry(5, person("Ann B. Lee", "ANN@example.org")),
-                                                entry(6, person("Bo Chen"))};
+                                                entry(6, person("Ann Lee", "ann@other.example"))};
     const auto steps = plan_import({}, entries);
     REQUIRE(steps.size() == 4);
     CHECK(steps[0].action == ImportAction::add);
+    CHECK(steps[0].slug == "ann-lee");
     CHECK(steps[1].action == ImportAction::skip);
     CHECK(steps[1].problem == "it has no First Name or Last Name");
     CHECK(steps[2].action == ImportAction::present);
     CHECK(steps[2].matched_by == "email");
-    CHECK(steps[2].matched_slug.empty());
+    CHECK(steps[2].slug == "ann-lee");
     CHECK(steps[2].matched_line == 2);
+    // a namesake with another email is another person, under the next free slug
     CHECK(steps[3].action == ImportAction::add);
+    CHECK(steps[3].slug == "ann-lee-2");
+}
+
+TEST_CASE("referred_by follows the referrer's exported slug to the slug it gets here") {
+    Contact old;
+    old.slug = "jordan-lee";
+    old.name = "Someone Else";
+    Contact alex = person("Alex Doe");
+    alex.referred_by = "jordan";  // the referrer's slug where the file came from
+    Contact sam = person("Sam Roe");
+    sam.referred_by = "nobody-here";
+    std::vector<ImportedEntry> entries = {entry(1, alex), entry(9, person("Jordan Lee")), entry(20, sam)};
+    entries[1].exported_slug = "jordan";
+    const auto steps = plan_import(std::span(&old, 1), entries);
+    REQUIRE(steps.size() == 3);
+    CHECK(steps[1].slug == "jordan-lee-2");
+    CHECK(steps[0].contact.referred_by == "jordan-lee-2");
+    CHECK(steps[2].contact.referred_by == "nobody-here");
 }

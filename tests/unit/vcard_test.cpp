@@ -153,6 +153,57 @@ TEST_CASE("a card that cannot be read is skipped with why, and the cards around 
     CHECK(entries[7].problem == "its BEGIN:VCARD has no END:VCARD");
 }
 
+TEST_CASE("vCard 2.1 from Outlook and old phones: a CHARSET other than UTF-8, base64 lines not indented") {
+    const Contact c = contact(
+        "BEGIN:VCARD\nVERSION:2.1\nN;CHARSET=ISO-8859-1:M\xFCller;J\xFCrgen\n"
+        "PHOTO;ENCODING=BASE64;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD\nAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEx\n\n"
+        "X-OUTLOOK-LABEL:Caf\xE9 only Outlook reads\nEMAIL;INTERNET:j@example.de\nEND:VCARD");
+    CHECK(c.name == "Jürgen Müller");
+    CHECK(c.email == "j@example.de");
+    CHECK(card("BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=X-NO-SUCH:Caf\xE9\nEND:VCARD").problem ==
+          "its FN on line 3 is not UTF-8 text (nor X-NO-SUCH)");
+}
+
+TEST_CASE("a quoted-printable value ending in '=' does not swallow the END:VCARD after it") {
+    const auto entries = read_vcards(
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:A\r\nNOTE;ENCODING=QUOTED-PRINTABLE:abc=\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:B\r\nEND:VCARD\r\n",
+        "c.vcf", now);
+    REQUIRE(entries.size() == 2);
+    CHECK(entries[0].contact->events[0].note == "abc=");
+    CHECK(entries[1].contact->name == "B");
+}
+
+TEST_CASE("a file whose lines end in CR alone reads card by card") {
+    const auto entries =
+        read_vcards("BEGIN:VCARD\rVERSION:3.0\rFN:A\rEND:VCARD\rBEGIN:VCARD\rFN:B\rEND:VCARD\r", "mac.vcf", now);
+    REQUIRE(entries.size() == 2);
+    CHECK(entries[1].line == 5);
+    CHECK(entries[1].contact->name == "B");
+}
+
+TEST_CASE("a group card is not a person") {
+    CHECK(card("BEGIN:VCARD\nVERSION:4.0\nKIND:group\nFN:Friends\nEND:VCARD").problem ==
+          "it is a group of contacts (KIND on line 3), not a person");
+    CHECK(card("BEGIN:VCARD\nVERSION:3.0\nFN:Team\nX-ADDRESSBOOKSERVER-KIND:group\nEND:VCARD").problem ==
+          "it is a group of contacts (X-ADDRESSBOOKSERVER-KIND on line 4), not a person");
+}
+
+TEST_CASE("a TEL written as text keeps what it says, and a value holding NUL is not cut short") {
+    CHECK(contact("BEGIN:VCARD\nVERSION:4.0\nFN:A\nTEL;VALUE=text:tel: ask the office\nEND:VCARD").phone ==
+          "tel: ask the office");
+    std::string text = "BEGIN:VCARD\nVERSION:4.0\nFN:A\nEMAIL:a";
+    text += '\0';
+    text += "b@example.org\nEND:VCARD";
+    CHECK(contact(text).email == std::string("a\0b@example.org", 15));
+}
+
+TEST_CASE("X-KITH-SLUG is kept for following referrals, and a key given twice in X-KITH-FIELDs is refused") {
+    CHECK(card("BEGIN:VCARD\nVERSION:4.0\nFN:A\nX-KITH-SLUG:jordan\nEND:VCARD").exported_slug == "jordan");
+    CHECK(card("BEGIN:VCARD\nVERSION:4.0\nFN:A\nX-KITH-FIELD:a = 1\nX-KITH-FIELD:a = 2\nEND:VCARD").problem ==
+          "its X-KITH-FIELDs:2:5: Error while parsing key-value pair: cannot redefine existing integer 'a'");
+}
+
 TEST_CASE("a file with no card at all is refused as a whole") {
     CHECK_THROWS_WITH_AS(read_vcards("First Name,Last Name\n", "people.csv", now),
                          "'people.csv' holds no vCard: no line BEGIN:VCARD in it", Error);

@@ -1,6 +1,5 @@
 // kith import linkedin|vcard FILE: add the contacts of another tool's export,
 // those the network does not already hold.
-#include <map>
 #include <memory>
 
 #include <fmt/format.h>
@@ -8,6 +7,7 @@
 #include "commands.hpp"
 #include "kith/error.hpp"
 #include "kith/import.hpp"
+#include "kith/linkedin.hpp"
 #include "kith/network.hpp"
 #include "kith/store.hpp"
 #include "kith/vcard.hpp"
@@ -17,6 +17,7 @@ namespace kith::cli {
 
 namespace {
 
+// What `kith import` was asked to do.
 struct ImportOptions {
     std::string kind;  // linkedin or vcard
     std::string file;
@@ -24,22 +25,23 @@ struct ImportOptions {
     bool verbose = false;
 };
 
-// "Priya Singh is already here as priya-singh (same email)"
-std::string already_here(const ImportStep& step, const std::map<std::size_t, std::string>& slug_at_line) {
-    std::string as = step.matched_slug;
-    if (as.empty()) {
-        const auto made = slug_at_line.find(step.matched_line);
-        as = made != slug_at_line.end() ? made->second : fmt::format("the entry on line {}", step.matched_line);
-    }
-    return fmt::format("{} is already here as {} (same {})", step.contact.name, as, step.matched_by);
+// "Priya Singh is already here as priya-singh (same email)", or for a repeat
+// within the file, "Priya Singh repeats line 5, priya-singh (same email)".
+std::string already_here(const ImportStep& step) {
+    if (step.matched_line != 0)
+        return fmt::format("{} repeats line {}, {} (same {})", step.contact.name, step.matched_line, step.slug,
+                           step.matched_by);
+    return fmt::format("{} is already here as {} (same {})", step.contact.name, step.slug, step.matched_by);
 }
 
+// Reads the whole file, then under the lock adds each entry the network
+// does not hold, saying what became of each as asked; an entry that cannot
+// be read or written is a problem for main to name, never the end of the rest.
 void run(Globals& globals, const std::string& command, const ImportOptions& options) {
     const std::string display = options.file == "-" ? "standard input" : options.file;
     const std::string text = read_input(options.file);
     const DateTime today = now(globals);
-    // The whole file is read before the network is touched: one that is no
-    // such export stops here, with nothing written.
+    // A file that is no such export stops here, before the network is touched.
     const std::vector<ImportedEntry> entries = options.kind == "linkedin"
                                                    ? read_linkedin_connections(text, display, today.day())
                                                    : read_vcards(text, display, today);
@@ -53,34 +55,36 @@ void run(Globals& globals, const std::string& command, const ImportOptions& opti
                     "mend it first ('kith check' lists the problems)");
     }
 
-    std::map<std::size_t, std::string> slug_at_line;
     std::vector<std::string> files;
-    std::size_t present = 0, skipped = 0;
+    std::size_t added = 0, present = 0, skipped = 0;
     for (const ImportStep& step : plan_import(loaded.contacts, entries)) {
         const std::string where = fmt::format("{}:{}", display, step.line);
-        switch (step.action) {
-            case ImportAction::add:
-                if (options.dry_run) {
-                    say(globals, fmt::format("{}: would add {}", where, step.contact.name));
-                    break;
-                }
-                slug_at_line[step.line] = create_contact(open.lock, step.contact);
-                files.push_back(contact_file_name(slug_at_line[step.line]));
-                if (options.verbose)
-                    say(globals, fmt::format("{}: added {} as {}", where, step.contact.name, slug_at_line[step.line]));
-                break;
-            case ImportAction::present:
-                ++present;
-                if (options.verbose || options.dry_run)
-                    say(globals, fmt::format("{}: {}", where, already_here(step, slug_at_line)));
-                break;
-            case ImportAction::skip:
+        if (step.action == ImportAction::skip) {
+            ++skipped;
+            globals.problems.emplace_back(Exit::usage, fmt::format("{}: skipped: {}", where, step.problem));
+        } else if (step.action == ImportAction::present) {
+            ++present;
+            if (options.verbose || options.dry_run) say(globals, fmt::format("{}: {}", where, already_here(step)));
+        } else if (options.dry_run) {
+            ++added;
+            say(globals, fmt::format("{}: would add {} as {}", where, step.contact.name, step.slug));
+        } else {
+            std::string slug;
+            try {
+                slug = create_contact(open.lock, step.contact);
+            } catch (const Error& e) {
                 ++skipped;
-                globals.problems.emplace_back(Exit::usage, fmt::format("{}: skipped: {}", where, step.problem));
-                break;
+                globals.problems.emplace_back(e.status(), fmt::format("{}: not added: {}", where, e.what()));
+                continue;
+            }
+            ++added;
+            files.push_back(contact_file_name(slug));
+            if (options.verbose) say(globals, fmt::format("{}: added {} as {}", where, step.contact.name, slug));
+            if (slug != make_slug(step.contact.name))
+                warn(fmt::format("{}: the slug '{}' was taken (is {} already a contact?); this one is '{}'", where,
+                                 make_slug(step.contact.name), step.contact.name, slug));
         }
     }
-    const std::size_t added = entries.size() - present - skipped;
     say(globals, options.dry_run ? fmt::format("{} to add, {} already present, {} skipped (dry run: nothing written)",
                                                added, present, skipped)
                                  : fmt::format("{} added, {} already present, {} skipped", added, present, skipped));
@@ -113,10 +117,11 @@ void add_import(CLI::App& command, Globals& globals) {
         "properties of 'kith export --format vcard'.\n"
         "\n"
         "An entry is already present, and not added again, when a contact has the same LinkedIn URL, else\n"
-        "the same email, else the same name; the same goes for repeats within the file. So importing a\n"
-        "newer export of the same account adds only the new people.\n"
-        "An entry that cannot be read is named on stderr with its line and why, and skipped; the others\n"
-        "are imported, and kith exits 2.\n"
+        "the same email, else the same name and neither another LinkedIn URL nor another email; the same\n"
+        "goes for repeats within the file. So importing a newer export of the same account adds only the\n"
+        "new people. A namesake who is someone else is added under the next free slug, with a warning.\n"
+        "An entry that cannot be read (or written) is named on stderr with its line and why, and skipped;\n"
+        "the others are imported, and kith exits 2 (3 for one that could not be written).\n"
         "\nExamples:\n"
         "  kith import linkedin --dry-run ~/Downloads/Connections.csv\n"
         "  kith import linkedin ~/Downloads/Connections.csv\n"
