@@ -117,10 +117,12 @@ std::vector<ImportStep> plan_import(std::span<const Contact> existing, std::span
 
     std::vector<ImportStep> steps;
     std::map<std::string, std::string, std::less<>> slug_for_exported;  // exported slug -> slug here
+    std::map<std::string, std::size_t, std::less<>> skipped_exported;   // exported slug -> line
     for (const ImportedEntry& entry : entries) {
         ImportStep step;
         step.line = entry.line;
         if (!entry.contact) {
+            if (!entry.exported_slug.empty()) skipped_exported.emplace(entry.exported_slug, entry.line);
             step.problem = entry.problem;
             steps.push_back(std::move(step));
             continue;
@@ -143,10 +145,17 @@ std::vector<ImportStep> plan_import(std::span<const Contact> existing, std::span
         steps.push_back(std::move(step));
     }
 
-    for (ImportStep& step : steps)
-        if (step.action == ImportAction::add)
-            if (const auto found = slug_for_exported.find(step.contact.referred_by); found != slug_for_exported.end())
-                step.contact.referred_by = found->second;
+    for (ImportStep& step : steps) {
+        if (step.action != ImportAction::add || step.contact.referred_by.empty()) continue;
+        if (const auto found = slug_for_exported.find(step.contact.referred_by); found != slug_for_exported.end()) {
+            step.contact.referred_by = found->second;
+        } else if (const auto skipped = skipped_exported.find(step.contact.referred_by);
+                   skipped != skipped_exported.end()) {
+            step.warning = fmt::format("its referrer '{}', on line {}, was skipped, so it is added without referred_by",
+                                       step.contact.referred_by, skipped->second);
+            step.contact.referred_by.clear();
+        }
+    }
     return steps;
 }
 

@@ -237,30 +237,43 @@ std::string contact_header_text(const Contact& contact) {
     return out;
 }
 
-}  // namespace
-
-std::string create_contact(const NetworkLock& lock, const Contact& contact) {
+// A new contact's file, checked to read back as `contact`; the contacts/
+// folder is made if it is missing.
+std::string new_contact_text(const NetworkLock& lock, const Contact& contact, std::string_view slug) {
     if (is_blank(contact.name)) throw Error(Exit::usage, "a contact's name cannot be empty");
     std::string text = contact_header_text(contact);
     for (const Event& event : contact.events)
         text = appended(text, event_text(event));
 
-    const std::string base = make_slug(contact.name);
-    const Contact check = parse_contact(text, contact_file_name(base), base);
+    const Contact check = parse_contact(text, contact_file_name(slug), std::string(slug));
     bool faithful = same_header(check, contact) && check.events.size() == contact.events.size();
     for (std::size_t i = 0; faithful && i < check.events.size(); ++i)
         faithful = same_event(check.events[i], contact.events[i]);
-    if (!faithful) refuse(contact_file_name(base));
+    if (!faithful) refuse(contact_file_name(slug));
 
     fs::path contacts = lock.network().root / "contacts";
     std::error_code ec;
     if (!fs::is_directory(contacts, ec) && ::mkdir(contacts.c_str(), 0700) != 0 && errno != EEXIST)
         fail_write("contacts/", errno);
+    return text;
+}
+
+}  // namespace
+
+std::string create_contact(const NetworkLock& lock, const Contact& contact) {
+    const std::string base = make_slug(contact.name);
+    const std::string text = new_contact_text(lock, contact, base);
     for (int n = 1;; ++n) {
         const std::string slug = n == 1 ? base : fmt::format("{}-{}", base, n);
         if (write_atomically(contact_path(lock.network(), slug), text, Replace::never, contact_file_name(slug)))
             return slug;
     }
+}
+
+void create_contact_as(const NetworkLock& lock, const Contact& contact, std::string_view slug) {
+    const std::string text = new_contact_text(lock, contact, slug);
+    if (!write_atomically(contact_path(lock.network(), slug), text, Replace::never, contact_file_name(slug)))
+        throw Error(Exit::data, fmt::format("cannot write '{}': it exists already", contact_file_name(slug)));
 }
 
 void append_event(const NetworkLock& lock, std::string_view slug, const Event& event) {

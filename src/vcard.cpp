@@ -210,27 +210,52 @@ std::string decode_quoted_printable(std::string_view text) {
 std::optional<std::string> to_utf8(std::string_view bytes, const std::string& charset) {
     const iconv_t convert = ::iconv_open("UTF-8", charset.c_str());
     if (convert == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
-    std::string out(4 * bytes.size() + 4, '\0');
     std::string in(bytes);
+    std::string out(2 * bytes.size() + 16, '\0');
     char* from = in.data();
+    std::size_t from_left = in.size();
     char* to = out.data();
-    std::size_t from_left = in.size(), to_left = out.size();
-    const bool done = ::iconv(convert, &from, &from_left, &to, &to_left) != static_cast<std::size_t>(-1);
+    std::size_t to_left = out.size();
+    // Runs iconv on the input (or, with none, flushes what the decoder
+    // holds), growing the output as often as it is full.
+    const auto run = [&](bool flush) {
+        while (true) {
+            const std::size_t result = flush ? ::iconv(convert, nullptr, nullptr, &to, &to_left)
+                                             : ::iconv(convert, &from, &from_left, &to, &to_left);
+            if (result != static_cast<std::size_t>(-1)) return true;
+            if (errno != E2BIG) return false;  // EILSEQ, EINVAL: not in that charset, or cut short
+            const std::size_t written = out.size() - to_left;
+            out.resize(2 * out.size());
+            to = out.data() + written;
+            to_left = out.size() - written;
+        }
+    };
+    const bool converted = run(false) && run(true);
     ::iconv_close(convert);
-    if (!done) return std::nullopt;
+    if (!converted) return std::nullopt;
     out.resize(out.size() - to_left);
     return out;
+}
+
+// The CHARSET a property declares (vCard 2.1), if it is not UTF-8.
+std::optional<std::string> other_charset(const Property& p) {
+    const auto charset = p.parameter("CHARSET");
+    if (!charset || ascii_lowercase(*charset) == "utf-8" || ascii_lowercase(*charset) == "utf8") return std::nullopt;
+    return charset;
+}
+
+// The value's bytes as written: quoted-printable decoded.
+std::string raw_bytes(const Property& p) {
+    return p.has("ENCODING", "quoted-printable") || p.has("TYPE", "quoted-printable") ? decode_quoted_printable(p.value)
+                                                                                      : p.value;
 }
 
 // The value's text before unescaping: quoted-printable decoded, and in
 // UTF-8 when a CHARSET (vCard 2.1) names another that iconv knows.
 std::string raw_value(const Property& p) {
-    const std::string bytes = p.has("ENCODING", "quoted-printable") || p.has("TYPE", "quoted-printable")
-                                  ? decode_quoted_printable(p.value)
-                                  : p.value;
-    const auto charset = p.parameter("CHARSET");
-    if (!charset || ascii_lowercase(*charset) == "utf-8" || ascii_lowercase(*charset) == "utf8") return bytes;
-    return to_utf8(bytes, *charset).value_or(bytes);
+    const std::string bytes = raw_bytes(p);
+    const auto charset = other_charset(p);
+    return charset ? to_utf8(bytes, *charset).value_or(bytes) : bytes;
 }
 
 // Splits at each `separator` (if any) that no backslash escapes, and unescapes
@@ -313,6 +338,8 @@ bool is_linkedin(const Property& p) {
 ImportedEntry read_card(const Card& card, const DateTime& now) {
     ImportedEntry entry;
     entry.line = card.line;
+    for (const Property& p : card.properties)
+        if (p.name == "X-KITH-SLUG") entry.exported_slug = text_value(p);
     if (!card.problem.empty()) {
         entry.problem = card.problem;
         return entry;
@@ -323,10 +350,11 @@ ImportedEntry read_card(const Card& card, const DateTime& now) {
     };
     const std::vector<Property>& all = card.properties;
     for (const Property& p : all) {
-        if (std::ranges::find(properties_read, p.name) != std::ranges::end(properties_read) &&
-            !is_valid_utf8(raw_value(p)))
-            return fail(fmt::format("its {} on line {} is not UTF-8 text{}", p.name, p.line,
-                                    p.parameter("CHARSET") ? fmt::format(" (nor {})", *p.parameter("CHARSET")) : ""));
+        const bool read = std::ranges::find(properties_read, p.name) != std::ranges::end(properties_read);
+        if (const auto charset = other_charset(p); read && charset && !to_utf8(raw_bytes(p), *charset))
+            return fail(fmt::format("its {} on line {} is not text in its CHARSET {}", p.name, p.line, *charset));
+        if (read && !is_valid_utf8(raw_value(p)))
+            return fail(fmt::format("its {} on line {} is not UTF-8 text", p.name, p.line));
         if ((p.name == "KIND" || p.name == "X-ADDRESSBOOKSERVER-KIND") && ascii_lowercase(text_value(p)) == "group")
             return fail(fmt::format("it is a group of contacts ({} on line {}), not a person", p.name, p.line));
     }
@@ -378,7 +406,6 @@ ImportedEntry read_card(const Card& card, const DateTime& now) {
             }
             fields[text_value(p).starts_with('[') ? 1 : 0].push_back(text_value(p));
         }
-        if (p.name == "X-KITH-SLUG") entry.exported_slug = text_value(p);
     }
     // Then one document, in the order of a contact file: a key given twice is an error here.
     try {

@@ -35,6 +35,7 @@ struct ImportStep {
     std::string problem;           // skip: why
     std::string matched_by;        // present: "LinkedIn URL", "email" or "name"
     std::size_t matched_line = 0;  // present: the entry added before it in the same file, if it was one
+    std::string warning;           // add: what the person should know (a referral left out), if anything
 };
 
 // Decides each entry's fate. An entry is already present when a contact in
@@ -44,7 +45,8 @@ struct ImportStep {
 // otherwise it is added, under the first slug free in `existing` and the
 // entries added before it. An entry that could not be read is skipped. The
 // referred_by of an added entry that names another entry's exported_slug
-// is made that entry's slug here.
+// is made that entry's slug here, or left out (with a warning) when that
+// entry is skipped.
 std::vector<ImportStep> plan_import(std::span<const Contact> existing, std::span<const ImportedEntry> entries);
 
 // The parts of a LinkedIn profile address that name the profile:

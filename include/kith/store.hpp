@@ -33,6 +33,10 @@ private:
 // under a free slug made from its name (-2, -3 on collision). Returns the slug.
 std::string create_contact(const NetworkLock& lock, const Contact& contact);
 
+// The same under `slug` exactly (an import's plan chose it); Error(data)
+// when that file exists, nothing written.
+void create_contact_as(const NetworkLock& lock, const Contact& contact, std::string_view slug);
+
 // Appends one [[event]] table to the contact's file. Every earlier byte stays
 // as it was; a result that would not read back as the same contact plus this
 // event is refused with Error(data) and nothing is written.

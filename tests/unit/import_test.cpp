@@ -235,4 +235,22 @@ TEST_CASE("referred_by follows the referrer's exported slug to the slug it gets 
     CHECK(steps[1].slug == "jordan-lee-2");
     CHECK(steps[0].contact.referred_by == "jordan-lee-2");
     CHECK(steps[2].contact.referred_by == "nobody-here");
+    CHECK(steps[2].warning.empty());
+}
+
+TEST_CASE("a referral to an entry that was skipped is left out, with a warning, not sent to another contact") {
+    Contact jordan;
+    jordan.slug = "jordan";
+    jordan.name = "Jordan Smith";
+    ImportedEntry bad;
+    bad.line = 3;
+    bad.problem = "its X-KITH-ADDED '2026-13-01' is not a date like 2026-11-23";
+    bad.exported_slug = "jordan";
+    Contact alex = person("Alex Doe");
+    alex.referred_by = "jordan";
+    const std::vector<ImportedEntry> entries = {bad, entry(9, alex)};
+    const auto steps = plan_import(std::span(&jordan, 1), entries);
+    REQUIRE(steps.size() == 2);
+    CHECK(steps[1].contact.referred_by.empty());
+    CHECK(steps[1].warning == "its referrer 'jordan', on line 3, was skipped, so it is added without referred_by");
 }

@@ -167,6 +167,19 @@ TEST_CASE("a new contact keeps the keys kith does not know, its own keys before 
     CHECK(load_contact(t.network, "ann-lee").other_fields == c.other_fields);
 }
 
+TEST_CASE("a contact made under a given slug never replaces a file there") {
+    TempNetwork t;
+    const NetworkLock lock(t.network);
+    Contact c;
+    c.name = "Ann Lee";
+    create_contact_as(lock, c, "ann-lee-7");
+    CHECK(load_contact(t.network, "ann-lee-7").name == "Ann Lee");
+    c.name = "Someone Else";
+    CHECK_THROWS_WITH_AS(create_contact_as(lock, c, "ann-lee-7"),
+                         "cannot write 'contacts/ann-lee-7.toml': it exists already", Error);
+    CHECK(load_contact(t.network, "ann-lee-7").name == "Ann Lee");
+}
+
 TEST_CASE("a name that folds to nothing makes the slug 'contact'") {
     TempNetwork t;
     const NetworkLock lock(t.network);

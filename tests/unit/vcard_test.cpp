@@ -161,7 +161,22 @@ TEST_CASE("vCard 2.1 from Outlook and old phones: a CHARSET other than UTF-8, ba
     CHECK(c.name == "Jürgen Müller");
     CHECK(c.email == "j@example.de");
     CHECK(card("BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=X-NO-SUCH:Caf\xE9\nEND:VCARD").problem ==
-          "its FN on line 3 is not UTF-8 text (nor X-NO-SUCH)");
+          "its FN on line 3 is not text in its CHARSET X-NO-SUCH");
+}
+
+TEST_CASE("a CHARSET's text that grows in UTF-8 is converted whole, and text not in its CHARSET is refused") {
+    // windows-1252's euro sign, 0x80, is three bytes in UTF-8
+    std::string euros;
+    for (int i = 0; i < 40; ++i)
+        euros += "\xE2\x82\xAC";
+    std::string qp;
+    for (int i = 0; i < 40; ++i)
+        qp += "=80";
+    CHECK(contact("BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=windows-1252;ENCODING=QUOTED-PRINTABLE:" + qp + "\nEND:VCARD")
+              .name == euros);
+    // one byte of a two-byte UTF-16 unit: cut short
+    CHECK(card("BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=UTF-16LE:Q\nEND:VCARD").problem ==
+          "its FN on line 3 is not text in its CHARSET UTF-16LE");
 }
 
 TEST_CASE("a quoted-printable value ending in '=' does not swallow the END:VCARD after it") {

@@ -1,6 +1,7 @@
 // kith import linkedin|vcard FILE: add the contacts of another tool's export,
 // those the network does not already hold.
 #include <memory>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -57,6 +58,8 @@ void run(Globals& globals, const std::string& command, const ImportOptions& opti
 
     std::vector<std::string> files;
     std::size_t added = 0, present = 0, skipped = 0;
+    std::set<std::string, std::less<>> not_written;              // planned slugs whose entry could not be written
+    std::vector<std::pair<std::string, std::string>> referrals;  // where, referred_by, of each written
     for (const ImportStep& step : plan_import(loaded.contacts, entries)) {
         const std::string where = fmt::format("{}:{}", display, step.line);
         if (step.action == ImportAction::skip) {
@@ -68,23 +71,30 @@ void run(Globals& globals, const std::string& command, const ImportOptions& opti
         } else if (options.dry_run) {
             ++added;
             say(globals, fmt::format("{}: would add {} as {}", where, step.contact.name, step.slug));
+            if (!step.warning.empty()) warn(fmt::format("{}: {}", where, step.warning));
         } else {
-            std::string slug;
+            // At the slug the plan chose, so that the referrals it set point where they should.
             try {
-                slug = create_contact(open.lock, step.contact);
+                create_contact_as(open.lock, step.contact, step.slug);
             } catch (const Error& e) {
                 ++skipped;
-                globals.problems.emplace_back(e.status(), fmt::format("{}: not added: {}", where, e.what()));
+                not_written.insert(step.slug);
+                globals.problems.emplace_back(e.status(), fmt::format("{}: skipped: {}", where, e.what()));
                 continue;
             }
             ++added;
-            files.push_back(contact_file_name(slug));
-            if (options.verbose) say(globals, fmt::format("{}: added {} as {}", where, step.contact.name, slug));
-            if (slug != make_slug(step.contact.name))
+            files.push_back(contact_file_name(step.slug));
+            referrals.emplace_back(where, step.contact.referred_by);
+            if (options.verbose) say(globals, fmt::format("{}: added {} as {}", where, step.contact.name, step.slug));
+            if (!step.warning.empty()) warn(fmt::format("{}: {}", where, step.warning));
+            if (step.slug != make_slug(step.contact.name))
                 warn(fmt::format("{}: the slug '{}' was taken (is {} already a contact?); this one is '{}'", where,
-                                 make_slug(step.contact.name), step.contact.name, slug));
+                                 make_slug(step.contact.name), step.contact.name, step.slug));
         }
     }
+    for (const auto& [where, referrer] : referrals)
+        if (not_written.contains(referrer))
+            warn(fmt::format("{}: its referred_by '{}' names an entry that could not be written", where, referrer));
     say(globals, options.dry_run ? fmt::format("{} to add, {} already present, {} skipped (dry run: nothing written)",
                                                added, present, skipped)
                                  : fmt::format("{} added, {} already present, {} skipped", added, present, skipped));
