@@ -266,10 +266,10 @@ std::vector<std::string> split_unescaped(std::string_view text, std::optional<ch
         const char c = text[i];
         if (c == '\\' && i + 1 < text.size()) {
             const char next = text[++i];
-            parts.back() += next == 'n' || next == 'N' ? '\n' : next;
+            if (next != '\r') parts.back() += next == 'n' || next == 'N' ? '\n' : next;
         } else if (c == separator) {
             parts.emplace_back();
-        } else {
+        } else if (c != '\r') {  // a stray CR is a line end's, never text (and no vCard can write it)
             parts.back() += c;
         }
     }

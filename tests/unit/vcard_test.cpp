@@ -197,6 +197,12 @@ TEST_CASE("a file whose lines end in CR alone reads card by card") {
     CHECK(entries[1].contact->name == "B");
 }
 
+TEST_CASE("a stray CR inside a value is a line end's, not text: what is read can be written") {
+    const Contact c = contact("BEGIN:VCARD\nVERSION:3.0\nFN:Ann\r Lee\nNOTE:a\\\rb\nEND:VCARD");
+    CHECK(c.name == "Ann Lee");
+    CHECK(c.events[0].note == "ab");
+}
+
 TEST_CASE("a group card is not a person") {
     CHECK(card("BEGIN:VCARD\nVERSION:4.0\nKIND:group\nFN:Friends\nEND:VCARD").problem ==
           "it is a group of contacts (KIND on line 3), not a person");
