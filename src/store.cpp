@@ -2,6 +2,7 @@
 #include "kith/store.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -46,17 +47,24 @@ private:
     int fd_;
 };
 
-// A file's temporaries are ".<name>.tmp-XXXXXX" beside it (mkostemp's six
-// characters). Under the lock no other kith is writing, so any found are left
-// by a crash; nothing else is ever touched.
+// Whether `name` is one of kith's temporaries: ".<file>.toml.tmp-XXXXXX"
+// (mkostemp's six letters and digits).
+bool is_kith_temporary(std::string_view name) {
+    constexpr std::string_view infix = ".toml.tmp-";
+    if (!name.starts_with('.') || name.size() < 1 + infix.size() + 6) return false;
+    const std::string_view random = name.substr(name.size() - 6);
+    return name.substr(0, name.size() - 6).ends_with(infix) &&
+           std::all_of(random.begin(), random.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+}
+
+// Removes the temporaries in the folder of `target`. Under the lock no other
+// kith is writing, so any found were left by a crash (a write killed before
+// its rename, of this file or of one never made); nothing else is touched.
 void remove_stale_temporaries(const fs::path& target) {
-    const std::string prefix = fmt::format(".{}.tmp-", target.filename().string());
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(target.parent_path(), ec)) {
-        const std::string name = entry.path().filename().string();
-        if (name.size() == prefix.size() + 6 && name.starts_with(prefix) && entry.is_regular_file(ec))
+    for (const auto& entry : fs::directory_iterator(target.parent_path(), ec))
+        if (is_kith_temporary(entry.path().filename().string()) && entry.is_regular_file(ec))
             fs::remove(entry.path(), ec);
-    }
 }
 
 enum class Replace { existing, never };

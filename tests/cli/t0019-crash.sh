@@ -1,0 +1,69 @@
+# Crash safety (SPEC §6): kith killed with SIGKILL at random moments during
+# hundreds of writes never leaves a torn file, never loses an event whose
+# command reported success, and the next write clears the temporaries a
+# killed one left behind.
+. "$(dirname "$0")/lib.sh"
+
+# Runs `kith ARGS...` and kills it with SIGKILL after a random 0-9 ms
+# (or never, if it is done by then). Prints "ok" when it finished with status 0.
+kill_at_random() {
+	"$KITH" "$@" >/dev/null 2>&1 &
+	local pid=$!
+	sleep "0.00$((RANDOM % 10))"
+	kill -KILL "$pid" 2>/dev/null || true
+	if wait "$pid"; then echo ok; fi
+}
+
+test_expect_success 'SIGKILL at random during 300 writes: every file reads, every reported event is there' '
+	new_network
+	for name in "Ann Lee" "Bo Chen" "Cy Diaz"; do kith add-contact "$name" -q; done
+	: >done
+	for i in $(seq 1 300); do
+		case $((i % 6)) in
+		0) contact=ann-lee ;;
+		1 | 2) contact=bo-chen ;;
+		*) contact=cy-diaz ;;
+		esac
+		case $((i % 4)) in
+		3) result=$(kill_at_random --today 2026-11-23 add-contact "Person $i" --note "made $i") ;;
+		2) result=$(kill_at_random milestone "news $i") ;;
+		*) result=$(kill_at_random --today 2026-11-23 note "$contact" "event $i of a long enough note to take a moment to write") ;;
+		esac
+		[ "$result" != ok ] || echo "$i" >>done
+	done
+	[ "$(wc -l <done)" -gt 10 ] || fail "only $(wc -l <done) writes finished; the test kills too soon"
+	[ "$(wc -l <done)" -lt 300 ] || fail "no write was killed; the test kills too late"
+	run_kith check
+	expect_status 0
+	for i in $(cat done); do
+		case $((i % 4)) in
+		3) grep -q "note = \"made $i\"" net/contacts/person-$i.toml || fail "Person $i was reported made, but is not" ;;
+		2) grep -q "text = \"news $i\"" net/kith.toml || fail "milestone $i was reported, but is not in kith.toml" ;;
+		*) grep -rq "\"event $i of" net/contacts || fail "event $i was reported, but is not in any file" ;;
+		esac
+	done
+	# no file is ever half there: each one that is there reads (check said so), and each name is a contact
+	ls net/contacts | grep -v "\.toml$" >visible || true
+	expect_empty visible
+	# the next write in each folder clears what the killed ones left
+	kith note ann-lee "after the crashes" -q
+	kith milestone "after the crashes" -q
+	find net -name ".*.tmp-*" >left
+	expect_empty left
+'
+
+test_expect_success 'the temporaries a killed write left are removed by the next write in their folder' '
+	new_network
+	kith add-contact "Ann Lee" -q
+	touch net/contacts/.ann-lee.toml.tmp-AbC123 net/.kith.toml.tmp-XyZ789 net/contacts/.never-made.toml.tmp-Qw3rTy
+	touch net/contacts/.ann-lee.toml.tmp-toolong1 net/contacts/.my-own-hidden-file
+	kith note ann "after a crash" -q
+	kith milestone "news" -q
+	[ ! -e net/contacts/.ann-lee.toml.tmp-AbC123 ] || fail "the stale temporary of ann-lee.toml is still there"
+	[ ! -e net/.kith.toml.tmp-XyZ789 ] || fail "the stale temporary of kith.toml is still there"
+	[ ! -e net/contacts/.never-made.toml.tmp-Qw3rTy ] || fail "the temporary of a file never made is still there"
+	[ -e net/contacts/.ann-lee.toml.tmp-toolong1 ] || fail "a file that is not a temporary of kith was removed"
+	[ -e net/contacts/.my-own-hidden-file ] || fail "a hidden file of the user was removed"
+'
+
+test_done
