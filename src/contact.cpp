@@ -51,7 +51,8 @@ std::vector<OtherField> other_fields(const toml::table& table, std::span<const s
         if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
         const auto string = node.value<std::string>();
         toml::table alone;
-        node.visit([&](const auto& value) { alone.insert(key, value); });
+        const toml::key& name = key;  // a structured binding cannot be captured before clang 16
+        node.visit([&](const auto& value) { alone.insert(name, value); });
         found.push_back({node.source().begin.line,
                          {std::string(key.str()), toml_text(node), json_text(node), string ? *string : toml_text(node),
                           toml_text(alone)}});

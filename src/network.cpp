@@ -138,8 +138,9 @@ Config parse_config(std::string_view text, std::string_view file) {
     if (const toml::table* policy = table("policy")) {
         for (const auto& [key, node] : *policy) {
             const auto fields = policy_fields();
+            const std::string_view name = key.str();  // a structured binding cannot be captured before clang 16
             auto field =
-                std::find_if(fields.begin(), fields.end(), [&](const PolicyField& f) { return f.key == key.str(); });
+                std::find_if(fields.begin(), fields.end(), [&](const PolicyField& f) { return f.key == name; });
             if (field == fields.end()) fail(node, fmt::format("unknown policy '{}'", key.str()));
             if (!node.is_string()) fail(node, fmt::format("policy '{}' must be a string such as \"14d\"", key.str()));
             try {

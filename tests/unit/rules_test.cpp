@@ -622,7 +622,8 @@ TEST_CASE("each policy value set to never turns off its rule, and only its rule"
         {"prepare_before", "prepare"},         {"thank_within", "thank"},          {"referral_within", "referral"},
         {"report_back_within", "report-back"}, {"keep_in_touch", "keep-in-touch"}, {"share_news_within", "share-news"},
     };
-    for (const auto& [key, rule] : rule_of) {
+    for (const auto& [policy_key, rule] : rule_of) {
+        const std::string_view key = policy_key;  // a structured binding cannot be captured before clang 16
         CAPTURE(key);
         const auto field = std::find_if(policy_fields().begin(), policy_fields().end(),
                                         [&](const PolicyField& f) { return f.key == key; });
