@@ -72,4 +72,34 @@ test_expect_success 'notes on several contacts and milestones at once are all ke
 	expect_no_leftovers
 '
 
+test_expect_success 'readers running meanwhile never see a half-written file, and no write is lost' '
+	new_network
+	for name in "Jordan Lee" "Priya Singh" "Alex Doe"; do kith add-contact "$name" -q; done
+	# four writers: 25 notes each, two on one contact, while new contacts come in
+	for w in 1 2 3 4; do
+		case $w in 1 | 2) c=jordan-lee ;; 3) c=priya-singh ;; 4) c=alex-doe ;; esac
+		(for i in $(seq 1 25); do "$KITH" note $c "w$w n$i" -q || exit 1; done) &
+	done
+	(for i in $(seq 1 10); do "$KITH" add-contact "New $i" -q || exit 1; done) &
+	# readers meanwhile: every report must read every file whole
+	reads=0
+	while [ -n "$(jobs -r)" ]; do
+		run_kith due --format json --today 2026-11-23
+		expect_status 0
+		/usr/bin/python3 -c "import json, sys; json.load(open(sys.argv[1]))" out
+		run_kith list --format tsv
+		expect_status 0
+		expect_empty err
+		reads=$((reads + 1))
+	done
+	wait
+	[ "$reads" -ge 3 ] || fail "only $reads reads ran during the writes"
+	[ "$(grep -c "^type = \"note\"" net/contacts/jordan-lee.toml)" = 50 ]
+	[ "$(grep -c "^type = \"note\"" net/contacts/priya-singh.toml)" = 25 ]
+	[ "$(grep -c "^type = \"note\"" net/contacts/alex-doe.toml)" = 25 ]
+	[ "$(ls net/contacts | wc -l)" = 13 ]
+	kith check
+	expect_no_leftovers
+'
+
 test_done
