@@ -90,9 +90,12 @@ std::optional<std::chrono::hours> unit_length(char unit) {
     }
 }
 
+// Compared as days, never as a year_month_day: date's year holds only
+// -32767 to 32767, so a day further off would wrap into a year that looks fine.
 Date checked(Date day, std::string_view whole) {
-    auto ymd = date::year_month_day{day};
-    if (ymd.year() < date::year{1} || ymd.year() > date::year{9999})
+    constexpr Date first = date::local_days{date::year{1} / 1 / 1};
+    constexpr Date last = date::local_days{date::year{9999} / 12 / 31};
+    if (day < first || day > last)
         throw Error(Exit::usage, fmt::format("invalid date '{}': it falls outside the years 1 to 9999", whole));
     return day;
 }
