@@ -1,12 +1,15 @@
 // Reading and writing TOML values through toml++.
 #include "toml_text.hpp"
 
+#include <algorithm>
+
 #include <cstdint>
 #include <sstream>
 
 #include <fmt/format.h>
 
 #include "kith/error.hpp"
+#include "kith/text.hpp"
 
 namespace kith {
 
@@ -99,7 +102,86 @@ std::string toml_text(const DateTime& when) {
     return formatted(toml::value<toml::date_time>(out));
 }
 
+namespace {
+
+// toml++ 3.3.0 (Debian 12's) reaches undefined behaviour when it asks whether
+// some non-ASCII characters (U+00A1 to U+0499, U+2CEE to U+30E7) are
+// whitespace: it does for one met outside a string, where TOML allows none
+// anyway, and for the first one after a line-ending backslash in a """string"""
+// (upstream issues 190 and 295, fixed after 3.4). Such text is refused here,
+// at its line and column, before toml++ reads it.
+void refuse_what_toml_cannot_read(std::string_view text, std::string_view file) {
+    enum class In { code, comment, basic, literal, multi_basic, multi_literal };
+    In in = In::code;
+    bool after_line_end_backslash = false;
+    std::size_t i = without_bom(text).data() - text.data();
+    const auto refuse = [&](std::string_view why) {
+        const std::size_t line_start = text.rfind('\n', i) == std::string_view::npos ? 0 : text.rfind('\n', i) + 1;
+        const std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + i, '\n'));
+        std::size_t column = 1;
+        for (std::size_t at = line_start; at < i; ++at)
+            column += (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;  // characters, not their bytes
+        throw Error(Exit::data, fmt::format("{}:{}:{}: {}", file, line, column, why));
+    };
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool ascii = static_cast<unsigned char>(c) < 0x80;
+        if (after_line_end_backslash && c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+            after_line_end_backslash = false;
+            if (!ascii)
+                refuse(
+                    "a line-ending backslash cannot be followed by a non-ASCII character here (start the line "
+                    "with a space or an ASCII character, or drop the backslash)");
+        }
+        switch (in) {
+            case In::code:
+                if (!ascii) refuse("a character outside quotes must be ASCII (put text in a \"string\")");
+                if (c == '#') in = In::comment;
+                if (c == '"') in = text.substr(i, 3) == "\"\"\"" ? (i += 2, In::multi_basic) : In::basic;
+                if (c == '\'') in = text.substr(i, 3) == "'''" ? (i += 2, In::multi_literal) : In::literal;
+                break;
+            case In::comment:
+                if (c == '\n') in = In::code;
+                break;
+            case In::basic:
+                if (c == '\\') ++i;  // an escape: the next character is not the end
+                if (c == '"' || c == '\n') in = In::code;
+                break;
+            case In::literal:
+                if (c == '\'' || c == '\n') in = In::code;
+                break;
+            case In::multi_basic:
+                if (c == '\\') {
+                    std::size_t next = i + 1;
+                    while (next < text.size() && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r'))
+                        ++next;
+                    if (next < text.size() && text[next] == '\n')
+                        after_line_end_backslash = true;
+                    else
+                        ++i;  // an escape
+                } else if (text.substr(i, 3) == "\"\"\"") {
+                    i += 2;
+                    while (i + 1 < text.size() && text[i + 1] == '"')
+                        ++i;  // up to two quotes end the text
+                    in = In::code;
+                }
+                break;
+            case In::multi_literal:
+                if (text.substr(i, 3) == "'''") {
+                    i += 2;
+                    while (i + 1 < text.size() && text[i + 1] == '\'')
+                        ++i;
+                    in = In::code;
+                }
+                break;
+        }
+    }
+}
+
+}  // namespace
+
 toml::table parse_toml(std::string_view text, std::string_view file) {
+    refuse_what_toml_cannot_read(text, file);
     try {
         return toml::parse(text, file);
     } catch (const toml::parse_error& e) {

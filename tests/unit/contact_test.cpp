@@ -36,6 +36,24 @@ std::string data_error(std::string_view text) {
 
 }  // namespace
 
+TEST_CASE("text that toml++ 3.3 would misread (non-ASCII outside quotes) is refused at its line and column") {
+    CHECK(data_error("name = \"Ann\"\ncompany = Acmé\n") ==
+          "contacts/ann.toml:2:14: a character outside quotes must be ASCII (put text in a \"string\")");
+    CHECK(data_error("name = \"Ann\"\n[[event]]\ntype = \"note\"\ndate = 2026Ќ-11-02\n") ==
+          "contacts/ann.toml:4:12: a character outside quotes must be ASCII (put text in a \"string\")");
+    CHECK(data_error("name = \"Ann\"\nrole = \"\"\"one \\\n  § two\"\"\"\n")
+              .starts_with("contacts/ann.toml:3:3: a line-ending backslash cannot be followed by a non-ASCII"));
+    // what TOML allows stays readable: non-ASCII in strings of every kind, in comments, after a BOM
+    const Contact c = parse(
+        "\xEF\xBB\xBFname = \"Zoë\" # Zoë\nrole = '''Ünï\n'''\ncompany = 'Café'\nlocation = \"\"\"a \\\n  b é\"\"\"\"\n"
+        "tags = [\"\\\"é\", 'ß']\n");
+    CHECK(c.name == "Zoë");
+    CHECK(c.role == "Ünï\n");
+    CHECK(c.company == "Café");
+    CHECK(c.location == "a b é\"");
+    CHECK(c.tags == std::vector<std::string>{"\"é", "ß"});
+}
+
 TEST_CASE("slugs fold names to lowercase ASCII, as SPEC §2 shows") {
     const struct {
         std::string_view name;
