@@ -1,0 +1,22 @@
+// libFuzzer: any bytes as a contact file. A file kith cannot read must be an
+// Error(data) naming where; anything else (a crash, another exception, a
+// sanitizer report) is a finding. What reads must write back the same.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "kith/contact.hpp"
+#include "kith/error.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    try {
+        const kith::Contact contact = kith::parse_contact(text, "contacts/fuzz.toml", "fuzz");
+        for (const kith::Event* event : kith::whole_timeline(contact))
+            (void)event;
+        (void)kith::stage_of(contact, kith::Date{date::year{2026} / 11 / 23});
+    } catch (const kith::Error& e) {
+        if (e.status() != kith::Exit::data) __builtin_trap();
+    }
+    return 0;
+}

@@ -1,0 +1,34 @@
+// libFuzzer: any bytes as a date, a time or a duration typed on the command
+// line. Each either parses or is an Error(usage); a parsed date prints back
+// as a date that parses to the same day.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "kith/date.hpp"
+#include "kith/error.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const kith::DateTime now = kith::at_start_of(kith::Date{date::year{2026} / 11 / 23});
+    for (const kith::Direction direction : {kith::Direction::past, kith::Direction::future}) {
+        try {
+            const kith::DateTime when = kith::parse_when(text, now, direction);
+            const std::string day = kith::format_date(when.day());
+            if (kith::parse_when(day, now, direction).day() != when.day()) __builtin_trap();
+        } catch (const kith::Error& e) {
+            if (e.status() != kith::Exit::usage) __builtin_trap();
+        }
+    }
+    for (const bool allow_never : {false, true}) {
+        try {
+            const kith::Duration span = kith::parse_duration(text, allow_never);
+            const kith::Duration again = kith::parse_duration(kith::format_duration(span), allow_never);
+            if (again.never != span.never || again.length != span.length) __builtin_trap();
+        } catch (const kith::Error& e) {
+            if (e.status() != kith::Exit::usage) __builtin_trap();
+        }
+    }
+    return 0;
+}
