@@ -4,12 +4,13 @@
 # killed one left behind.
 . "$(dirname "$0")/lib.sh"
 
-# Runs `kith ARGS...` and kills it with SIGKILL after a random 0-9 ms
-# (or never, if it is done by then). Prints "ok" when it finished with status 0.
+# Runs `kith ARGS...` and kills it with SIGKILL after a random 0 to 2*$write_ms
+# milliseconds (or never, if it is done by then). Prints "ok" when it
+# finished with status 0.
 kill_at_random() {
 	"$KITH" "$@" >/dev/null 2>&1 &
-	local pid=$!
-	sleep "0.00$((RANDOM % 10))"
+	local pid=$! delay=$((RANDOM % (2 * write_ms + 1)))
+	sleep "$((delay / 1000)).$(printf %03d $((delay % 1000)))"
 	kill -KILL "$pid" 2>/dev/null || true
 	if wait "$pid"; then echo ok; fi
 }
@@ -17,6 +18,10 @@ kill_at_random() {
 test_expect_success 'SIGKILL at random during 300 writes: every file reads, every reported event is there' '
 	new_network
 	for name in "Ann Lee" "Bo Chen" "Cy Diaz"; do kith add-contact "$name" -q; done
+	# how long one write takes here (a sanitizer build is many times slower)
+	start=$(date +%s%N)
+	kith note ann-lee "timing" -q
+	write_ms=$(( ($(date +%s%N) - start) / 1000000 + 1 ))
 	: >done
 	for i in $(seq 1 300); do
 		case $((i % 6)) in
