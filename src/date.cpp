@@ -142,7 +142,7 @@ DateTime parse_when(std::string_view text, const DateTime& now, Direction direct
             if (text.size() == 10) return at_start_of(checked(*day, text));
             if (text[10] == 'T' || text[10] == 't' || text[10] == ' ') {
                 if (auto time = parse_time(text.substr(11), text))
-                    return DateTime{date::local_seconds{*day} + *time, true, std::nullopt};
+                    return DateTime{date::local_seconds{checked(*day, text)} + *time, true, std::nullopt};
             }
         }
     }

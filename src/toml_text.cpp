@@ -114,9 +114,11 @@ void refuse_what_toml_cannot_read(std::string_view text, std::string_view file) 
     enum class In { code, comment, basic, literal, multi_basic, multi_literal };
     In in = In::code;
     bool after_line_end_backslash = false;
-    std::size_t i = without_bom(text).data() - text.data();
+    const std::size_t body = without_bom(text).data() - text.data();  // a BOM is no character of line 1
+    std::size_t i = body;
     const auto refuse = [&](std::string_view why) {
-        const std::size_t line_start = text.rfind('\n', i) == std::string_view::npos ? 0 : text.rfind('\n', i) + 1;
+        const std::size_t newline = text.rfind('\n', i);
+        const std::size_t line_start = newline == std::string_view::npos ? body : newline + 1;
         const std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + i, '\n'));
         std::size_t column = 1;
         for (std::size_t at = line_start; at < i; ++at)

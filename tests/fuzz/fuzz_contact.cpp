@@ -1,6 +1,6 @@
 // libFuzzer: any bytes as a contact file. A file kith cannot read must be an
 // Error(data) naming where; anything else (a crash, another exception, a
-// sanitizer report) is a finding. What reads must write back the same.
+// sanitizer report) is a finding. What reads is also put in order and staged.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -37,6 +37,8 @@ std::string data_error(std::string_view text) {
 }  // namespace
 
 TEST_CASE("text that toml++ 3.3 would misread (non-ASCII outside quotes) is refused at its line and column") {
+    CHECK(data_error("\xEF\xBB\xBFname = Ann\xC3\xA9\n") ==
+          "contacts/ann.toml:1:11: a character outside quotes must be ASCII (put text in a \"string\")");
     CHECK(data_error("name = \"Ann\"\ncompany = Acmé\n") ==
           "contacts/ann.toml:2:14: a character outside quotes must be ASCII (put text in a \"string\")");
     CHECK(data_error("name = \"Ann\"\n[[event]]\ntype = \"note\"\ndate = 2026Ќ-11-02\n") ==
