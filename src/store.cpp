@@ -47,14 +47,19 @@ private:
     int fd_;
 };
 
-// Whether `name` is one of kith's temporaries: ".<file>.toml.tmp-XXXXXX"
-// (mkostemp's six letters and digits).
+// Whether `name` is one of kith's temporaries: ".<file>.tmp-XXXXXX" (mkostemp's
+// six letters and digits) for a file kith writes: a .toml, or the .gitignore
+// and .gitattributes of `init --git`.
 bool is_kith_temporary(std::string_view name) {
-    constexpr std::string_view infix = ".toml.tmp-";
+    constexpr std::string_view infix = ".tmp-";
     if (!name.starts_with('.') || name.size() < 1 + infix.size() + 6) return false;
     const std::string_view random = name.substr(name.size() - 6);
-    return name.substr(0, name.size() - 6).ends_with(infix) &&
-           std::all_of(random.begin(), random.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+    const std::string_view rest = name.substr(0, name.size() - 6);
+    if (!rest.ends_with(infix) ||
+        !std::all_of(random.begin(), random.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }))
+        return false;
+    const std::string_view file = rest.substr(1, rest.size() - 1 - infix.size());
+    return file.ends_with(".toml") || file == ".gitignore" || file == ".gitattributes";
 }
 
 // Removes the temporaries in the folder of `target`. Under the lock no other

@@ -213,19 +213,22 @@ TEST_CASE("a write removes the stale temporaries of its folder, never a user's h
     TempNetwork t;
     t.write("ann", "name = \"Ann\"\n");
     const auto contacts = t.network.root / "contacts";
-    for (const char* name : {".ann.toml.tmp-AbC123", ".bashrc.tmp-keep", ".ann.toml.tmp-longer7",
-                             ".bob.toml.tmp-XyZ789", ".ann.toml.tmp-Ab_123", "ann.toml.tmp-AbC123"})
+    for (const char* name :
+         {".ann.toml.tmp-AbC123", ".bashrc.tmp-keep", ".ann.toml.tmp-longer7", ".bob.toml.tmp-XyZ789",
+          ".ann.toml.tmp-Ab_123", "ann.toml.tmp-AbC123", "..gitignore.tmp-Qq1234", ".notes.txt.tmp-AbC123"})
         std::ofstream(contacts / name) << "x";
     const NetworkLock lock(t.network);
     append_event(lock, "ann", note_on(day, "x"));
     // kith's own: left by writes killed before their rename, of this file or another
     CHECK_FALSE(std::filesystem::exists(contacts / ".ann.toml.tmp-AbC123"));
     CHECK_FALSE(std::filesystem::exists(contacts / ".bob.toml.tmp-XyZ789"));
+    CHECK_FALSE(std::filesystem::exists(contacts / "..gitignore.tmp-Qq1234"));
     // not kith's
     CHECK(std::filesystem::exists(contacts / ".bashrc.tmp-keep"));
     CHECK(std::filesystem::exists(contacts / ".ann.toml.tmp-longer7"));
     CHECK(std::filesystem::exists(contacts / ".ann.toml.tmp-Ab_123"));
     CHECK(std::filesystem::exists(contacts / "ann.toml.tmp-AbC123"));
+    CHECK(std::filesystem::exists(contacts / ".notes.txt.tmp-AbC123"));
 }
 
 TEST_CASE("a blank name is refused before anything is written") {
