@@ -83,7 +83,7 @@ private:
 std::string free_slug(const std::string& name, std::set<std::string, std::less<>>& taken) {
     const std::string base = make_slug(name);
     for (int n = 1;; ++n) {
-        std::string slug = n == 1 ? base : fmt::format("{}-{}", base, n);
+        std::string slug = numbered_slug(base, n);
         if (taken.insert(slug).second) return slug;
     }
 }

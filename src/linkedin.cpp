@@ -154,17 +154,16 @@ std::vector<ImportedEntry> read_linkedin_connections(std::string_view text, std:
     text = without_bom(text);
     const std::vector<Record> records = read_csv(text);
 
-    const auto header =
-        std::find_if(records.begin(), records.end(), [](const Record& r) { return header_columns(r).has_value(); });
-    if (header == records.end())
-        throw Error(Exit::usage, fmt::format("'{}' is not LinkedIn's Connections.csv: no header line '{}' in it", file,
-                                             fmt::join(column_names, ",")));
-    const auto at = *header_columns(*header);
-
-    std::vector<ImportedEntry> entries;
-    for (auto row = header + 1; row != records.end(); ++row)
-        entries.push_back(read_row(*row, at, header->fields.size(), today));
-    return entries;
+    // Everything before the header is LinkedIn's notes; everything after, a row.
+    for (auto header = records.begin(); header != records.end(); ++header)
+        if (const auto at = header_columns(*header)) {
+            std::vector<ImportedEntry> entries;
+            for (auto row = header + 1; row != records.end(); ++row)
+                entries.push_back(read_row(*row, *at, header->fields.size(), today));
+            return entries;
+        }
+    throw Error(Exit::usage, fmt::format("'{}' is not LinkedIn's Connections.csv: no header line '{}' in it", file,
+                                         fmt::join(column_names, ",")));
 }
 
 }  // namespace kith

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include <fmt/format.h>
+
 #include "kith/contact.hpp"
 #include "kith/text.hpp"
 
@@ -86,6 +88,10 @@ std::string_view fold(char32_t c) {
 }
 
 }  // namespace
+
+std::string numbered_slug(std::string_view base, int n) {
+    return n == 1 ? std::string(base) : fmt::format("{}-{}", base, n);
+}
 
 std::string make_slug(std::string_view name) {
     std::string slug;

@@ -250,9 +250,8 @@ std::string contact_header_text(const Contact& contact) {
     return out;
 }
 
-// A new contact's file, checked to read back as `contact`; the contacts/
-// folder is made if it is missing.
-std::string new_contact_text(const NetworkLock& lock, const Contact& contact, std::string_view slug) {
+// A new contact's file, checked to read back as `contact`.
+std::string new_contact_text(const Contact& contact, std::string_view slug) {
     if (is_blank(contact.name)) throw Error(Exit::usage, "a contact's name cannot be empty");
     std::string text = contact_header_text(contact);
     for (const Event& event : contact.events)
@@ -263,28 +262,33 @@ std::string new_contact_text(const NetworkLock& lock, const Contact& contact, st
     for (std::size_t i = 0; faithful && i < check.events.size(); ++i)
         faithful = same_event(check.events[i], contact.events[i]);
     if (!faithful) refuse(contact_file_name(slug));
+    return text;
+}
 
-    fs::path contacts = lock.network().root / "contacts";
+// Makes contacts/ (0700) if it is missing, for a first contact.
+void make_contacts_folder(const NetworkLock& lock) {
+    const fs::path contacts = lock.network().root / "contacts";
     std::error_code ec;
     if (!fs::is_directory(contacts, ec) && ::mkdir(contacts.c_str(), 0700) != 0 && errno != EEXIST)
         fail_write("contacts/", errno);
-    return text;
 }
 
 }  // namespace
 
 std::string create_contact(const NetworkLock& lock, const Contact& contact) {
     const std::string base = make_slug(contact.name);
-    const std::string text = new_contact_text(lock, contact, base);
+    const std::string text = new_contact_text(contact, base);
+    make_contacts_folder(lock);
     for (int n = 1;; ++n) {
-        const std::string slug = n == 1 ? base : fmt::format("{}-{}", base, n);
+        const std::string slug = numbered_slug(base, n);
         if (write_atomically(contact_path(lock.network(), slug), text, Replace::never, contact_file_name(slug)))
             return slug;
     }
 }
 
 void create_contact_as(const NetworkLock& lock, const Contact& contact, std::string_view slug) {
-    const std::string text = new_contact_text(lock, contact, slug);
+    const std::string text = new_contact_text(contact, slug);
+    make_contacts_folder(lock);
     if (!write_atomically(contact_path(lock.network(), slug), text, Replace::never, contact_file_name(slug)))
         throw Error(Exit::data, fmt::format("cannot write '{}': it exists already", contact_file_name(slug)));
 }

@@ -149,4 +149,9 @@ ReferralLinks referral_links(const Contact& contact, std::span<const Contact> ev
 // single '-' (SPEC §2); "contact" when nothing is left.
 std::string make_slug(std::string_view name);
 
+// The n-th slug tried for a name whose slug is `base`: `base` itself, then
+// base-2, base-3, ... (SPEC §2), for the one rule create_contact and
+// import's plan both follow.
+std::string numbered_slug(std::string_view base, int n);
+
 }  // namespace kith

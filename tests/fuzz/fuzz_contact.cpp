@@ -12,9 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     try {
         const kith::Contact contact = kith::parse_contact(text, "contacts/fuzz.toml", "fuzz");
-        for (const kith::Event* event : kith::whole_timeline(contact))
-            (void)event;
-        (void)kith::stage_of(contact, kith::Date{date::year{2026} / 11 / 23});
+        (void)kith::stage_of(contact, kith::Date{date::year{2026} / 11 / 23});  // puts its events in order
     } catch (const kith::Error& e) {
         if (e.status() != kith::Exit::data) __builtin_trap();
     }
