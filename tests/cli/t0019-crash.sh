@@ -60,6 +60,71 @@ test_expect_success 'SIGKILL at random during 300 writes: every file reads, ever
 	expect_empty left
 '
 
+# Runs `kith ARGS...` under strace, killed by SIGKILL as it enters the Nth call
+# of SYSCALL. Prints "ok" when it finished with status 0 (its Nth call never came).
+kill_at_syscall() {
+	local syscall=$1 n=$2
+	shift 2
+	if strace -f -qq -o /dev/null -e trace="$syscall" -e inject="$syscall":signal=KILL:when="$n" \
+		"$KITH" "$@" >/dev/null 2>&1; then echo ok; fi
+}
+
+# Prints "FIRST LAST": the numbers of the first and last calls of SYSCALL that
+# `kith ARGS...` makes once it holds the network's lock (the ones a write
+# makes), counting from its start. It runs the command, on a copy.
+write_calls() {
+	local syscall=$1
+	shift
+	rm -rf probe && cp -a net probe
+	KITH_DIR=$TRASH/probe strace -f -qq -o trace -e trace="flock,$syscall" "$KITH" "$@" >/dev/null 2>&1
+	rm -rf probe
+	awk -v call="$syscall(" '
+		index($2, "flock(") == 1 && /LOCK_EX/ { locked = 1 }
+		index($2, call) == 1 { n++; if (locked && !first) first = n }
+		END { print (first ? first : n + 1), n + 0 }' trace
+}
+
+# Each system call a write makes after it takes the lock, killed in turn: a
+# writer that truncated the file in place would be caught at its first write,
+# one that renamed before its fsync, or fsynced nothing, at its rename.
+test_expect_success 'SIGKILL at each open, write, fsync, close, rename and unlink of a write: the old file or the new, never torn' '
+	command -v strace >/dev/null || fail "strace is needed"
+	new_network
+	kith add-contact "Ann Lee" -q
+	kith note ann "first" -q
+	kills=0
+	for command in "note ann-lee second" "log-meeting ann-lee --referral Bo --notes met" \
+		"add-contact Cy --note hello" "milestone landed"; do
+		for syscall in openat write fchmod fsync close rename renameat2 unlink; do
+			read -r first last <<-EOF
+			$(write_calls "$syscall" --today 2026-11-23 $command)
+			EOF
+			for n in $(seq "$first" "$last"); do
+				rm -rf before && cp -a net before
+				result=$(kill_at_syscall "$syscall" "$n" --today 2026-11-23 $command)
+				[ "$result" != ok ] || fail "$command was not killed at $syscall #$n"
+				kills=$((kills + 1))
+				run_kith check
+				expect_status 0 || fail "after a kill at $syscall #$n of $command"
+				# each file there before is as it was, or as the command makes it
+				for file in $(cd before && find . -name "*.toml" ! -name ".*"); do
+					cmp -s "before/$file" "net/$file" && continue
+					cmp -s <(head -c "$(wc -c <"before/$file")" "net/$file") "before/$file" ||
+						fail "$file was changed, not appended to, by a kill at $syscall #$n of $command"
+				done
+				ls net/contacts | grep -v "\.toml$" >visible || true
+				expect_empty visible
+				rm -rf net && cp -a before net
+			done
+		done
+	done
+	[ "$kills" -ge 60 ] || fail "only $kills kills"
+	kith note ann-lee "after the crashes" -q
+	kith milestone "after" -q
+	find net -name ".*.tmp-*" >left
+	expect_empty left
+'
+
 test_expect_success 'the temporaries a killed write left are removed by the next write in their folder' '
 	new_network
 	kith add-contact "Ann Lee" -q
