@@ -110,6 +110,74 @@ test_expect_success 'a full disk (a file size limit) stops each write with exit 
 	expect_empty left
 '
 
+# As root, "unreadable" needs another user: the network is handed to nobody,
+# and kith runs as nobody through setpriv (util-linux).
+test_expect_success 'as a user who may not read a file, or write the folder: the file named, exit 3, nothing changed' '
+	[ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null || { echo "# skipped: needs root and setpriv" >&2; exit 0; }
+	new_network
+	kith add-contact "Ann Lee" -q
+	kith add-contact "Bo Chen" -q
+	cp "$KITH" kith-copy  # where nobody may run it, whatever the path to the build
+	chmod 755 "$TEST_ROOT" "$TRASH" kith-copy
+	chown -R 65534:65534 net
+	as_nobody() {
+		status=0
+		setpriv --reuid=65534 --regid=65534 --clear-groups -- "$TRASH/kith-copy" "$@" >out 2>err || status=$?
+	}
+	chmod 000 net/contacts/ann-lee.toml
+	snapshot >before
+	as_nobody due
+	expect_status 3
+	expect_contains err "cannot read '"'"'contacts/ann-lee.toml'"'"': Permission denied"
+	as_nobody note ann-lee "hi"
+	expect_status 3
+	expect_contains err "contacts/ann-lee.toml"
+	as_nobody note bo-chen "hi" -q
+	expect_status 0
+	chmod 555 net/contacts
+	snapshot >before
+	for command in "note bo-chen again" "add-contact Cy" "log-meeting bo-chen --referral Dee"; do
+		as_nobody $command
+		expect_status 3
+		expect_contains err "Permission denied"
+	done
+	snapshot >after
+	cmp before after
+'
+
+# A real full disk: a 256 KB tmpfs, mounted in a mount namespace of this
+# scenario alone. Where the machine allows no such mount, the file size limit
+# above stands in for it.
+test_expect_success 'a full disk (a small tmpfs, filled): each write fails with exit 3, the files as they were' '
+	unshare -m true 2>/dev/null || { echo "# skipped: no mount namespace here" >&2; exit 0; }
+	printf "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nBig,One,u,,,,\n" >c.csv
+	export TRASH KITH
+	export -f kith run_kith new_network fail expect_status expect_contains expect_empty snapshot
+	unshare -m bash -euc '"'"'
+		mkdir disk
+		mount -t tmpfs -o size=256k tmpfs disk
+		kith init disk/net >/dev/null && export KITH_DIR=$TRASH/disk/net
+		ln -s disk/net net
+		kith add-contact "Ann Lee" -q
+		kith note ann "before the disk filled" -q
+		dd if=/dev/zero of=disk/filler bs=4k 2>/dev/null || true
+		snapshot >before
+		for command in "note ann hi" "add-contact Big" "milestone news" "log-meeting ann --referral Zed" \
+			"import linkedin c.csv" "follow-up ann"; do
+			run_kith $command
+			expect_status 3
+			expect_contains err "No space left on device"
+		done
+		snapshot >after
+		cmp before after
+		find disk/net -name ".*tmp*" >left
+		expect_empty left
+		rm disk/filler
+		kith note ann "after" -q
+		kith check
+	'"'"'
+'
+
 test_expect_success 'huge values are kept byte for byte: a 100 KB note, 1 MB of meeting notes' '
 	new_network
 	kith add-contact "Ann Lee" -q
