@@ -136,9 +136,11 @@ struct Reader {
     }
 };
 
-constexpr std::array<std::string_view, 12> known_header_keys = {"name",        "email",    "phone",         "company",
-                                                                "role",        "linkedin", "location",      "source",
-                                                                "referred_by", "tags",     "keep_in_touch", "added"};
+// The keys at the top of a contact file that kith reads itself: the header's
+// and the [[event]] array.
+constexpr std::array<std::string_view, 13> known_root_keys = {
+    "name",   "email",       "phone", "company",       "role",  "linkedin", "location",
+    "source", "referred_by", "tags",  "keep_in_touch", "added", "event"};
 
 }  // namespace
 
@@ -180,8 +182,7 @@ Contact parse_contact(std::string_view text, std::string_view file, std::string 
     }
     if (auto added = read.when(root, "added")) out.added = added->day();
 
-    out.other_fields = other_fields(root, known_header_keys);
-    std::erase_if(out.other_fields, [](const OtherField& f) { return f.key == "event"; });
+    out.other_fields = other_fields(root, known_root_keys);
 
     if (const toml::node* events = root.get("event")) {
         const toml::array* array = events->as_array();
@@ -195,8 +196,7 @@ Contact parse_contact(std::string_view text, std::string_view file, std::string 
 std::vector<OtherField> parse_other_fields(std::string_view document, std::string_view file) {
     const toml::table root = parse_toml(document, file);
     for (const auto& [key, node] : root)
-        if (key == "event" ||
-            std::find(known_header_keys.begin(), known_header_keys.end(), key.str()) != known_header_keys.end())
+        if (std::find(known_root_keys.begin(), known_root_keys.end(), key.str()) != known_root_keys.end())
             throw Error(Exit::data, fmt::format("{}:{}: '{}' is one of kith's own keys, not one to keep as it is", file,
                                                 position_of(node.source()), key.str()));
     return other_fields(root, {});

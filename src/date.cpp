@@ -8,6 +8,7 @@
 #include <locale>
 #include <sstream>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "kith/error.hpp"
@@ -179,6 +180,10 @@ DateTime operator-(const DateTime& from, const Duration& span) {
     return from + Duration{-span.length, span.never, {}};
 }
 
+// g++ 12 sees date.h's from_stream, inlined here, read a seconds field that
+// "%d %b %Y" never sets; it is only read when the format has one.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 std::optional<Date> parse_date_as(std::string_view text, const char* format) {
     std::istringstream in{std::string(text)};
     in.imbue(std::locale::classic());
@@ -187,16 +192,21 @@ std::optional<Date> parse_date_as(std::string_view text, const char* format) {
     if (!in || in.peek() != std::char_traits<char>::eof() || !day.ok()) return std::nullopt;
     return Date{day};
 }
+#pragma GCC diagnostic pop
 
+// ISO 8601 from date's calendar fields through fmt: date::format would build
+// an ostream and imbue a locale for each one, a third of a 10,000-line report.
 std::string format_date(Date day) {
-    return date::format("%F", day);
+    const date::year_month_day ymd{day};
+    return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}"), static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
 }
 
 std::string format_when(const DateTime& when) {
     if (!when.has_time) return format_date(when.day());
-    auto text = date::format(
-        when.local.time_since_epoch() % std::chrono::minutes{1} == std::chrono::seconds{0} ? "%F %H:%M" : "%F %T",
-        when.local);
+    const date::hh_mm_ss clock{when.local - date::local_seconds{when.day()}};
+    auto text = fmt::format("{} {:02}:{:02}", format_date(when.day()), clock.hours().count(), clock.minutes().count());
+    if (clock.seconds().count() != 0) text += fmt::format(":{:02}", clock.seconds().count());
     if (when.offset) {
         auto minutes = when.offset->count();
         text += minutes == 0 ? std::string("Z")

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <numeric>
 #include <tuple>
 #include <utility>
 
@@ -283,11 +284,25 @@ std::vector<Reminder> reminders(std::span<const Contact> contacts, std::span<con
         keep_in_touch(report, h, policy);
         share_news(report, h, news, policy);
     }
-    std::vector<Reminder> out = report.take();
-    std::sort(out.begin(), out.end(), [](const Reminder& a, const Reminder& b) {
-        const std::string_view rule_a = to_string(a.rule), rule_b = to_string(b.rule);
-        return std::tie(a.due, rule_a, a.contact, a.message) < std::tie(b.due, rule_b, b.contact, b.message);
+    std::vector<Reminder> all = report.take();
+    // Keys sorted, then each Reminder moved once: sorting the Reminders themselves
+    // would move their strings at every swap.
+    struct Key {
+        Date due;
+        std::string_view rule, contact, message;
+        std::size_t index;
+    };
+    std::vector<Key> keys;
+    keys.reserve(all.size());
+    for (std::size_t i = 0; i < all.size(); ++i)
+        keys.push_back({all[i].due, to_string(all[i].rule), all[i].contact, all[i].message, i});
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+        return std::tie(a.due, a.rule, a.contact, a.message) < std::tie(b.due, b.rule, b.contact, b.message);
     });
+    std::vector<Reminder> out;
+    out.reserve(all.size());
+    for (const Key& key : keys)
+        out.push_back(std::move(all[key.index]));
     return out;
 }
 
