@@ -2,14 +2,25 @@
 #include "kith/network.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
-#include <fstream>
+#include <exception>
 #include <map>
-#include <sstream>
+#include <optional>
+#include <thread>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
+#include "file_descriptor.hpp"
+#include "kith/cache.hpp"
 #include "kith/error.hpp"
 #include "kith/text.hpp"
 #include "toml_text.hpp"
@@ -19,6 +30,121 @@ namespace kith {
 namespace fs = std::filesystem;
 
 namespace {
+
+// Calls `work(i)` for each i in [0, count), spread over the machine's cores
+// (each takes the next i not yet taken). The first exception any call throws
+// is thrown again here, once every thread is done.
+template <typename Work>
+void in_parallel(std::size_t count, const Work& work) {
+    constexpr std::size_t enough_for_a_thread = 64;
+    const std::size_t threads = std::clamp<std::size_t>(
+        std::min<std::size_t>(std::thread::hardware_concurrency(), count / enough_for_a_thread), 1, 16);
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::atomic_flag failed;
+    const auto run = [&] {
+        try {
+            for (std::size_t i; (i = next.fetch_add(1)) < count;)
+                work(i);
+        } catch (...) {
+            if (!failed.test_and_set()) failure = std::current_exception();
+            next = count;
+        }
+    };
+    {
+        std::vector<std::jthread> helpers;
+        for (std::size_t t = 1; t < threads; ++t)
+            helpers.emplace_back(run);
+        run();
+    }
+    if (failure) std::rethrow_exception(failure);
+}
+
+// A file opened to be read whole, and its stamp as it was opened.
+struct OpenedFile {
+    FileDescriptor file;
+    FileStamp stamp;
+};
+
+// Throws Error(data) naming `display` when the file cannot be opened or is a directory.
+OpenedFile open_to_read(const char* path, std::string_view display) {
+    FileDescriptor file(::open(path, O_RDONLY | O_CLOEXEC));
+    struct stat status {};
+    if (file.get() < 0 || ::fstat(file.get(), &status) != 0)
+        throw Error(Exit::data, fmt::format("cannot read '{}': {}", display, std::strerror(errno)));
+    if (S_ISDIR(status.st_mode)) throw Error(Exit::data, fmt::format("cannot read '{}': it is a directory", display));
+    return {std::move(file), stamp_of(status)};
+}
+
+// The rest of an opened file.
+std::string read_rest(const OpenedFile& opened, std::string_view display) {
+    std::string bytes(opened.stamp.size + 1, '\0');  // a first guess: the file may grow meanwhile
+    std::size_t done = 0;
+    for (;;) {
+        if (done == bytes.size()) bytes.resize(bytes.size() * 2);
+        const ssize_t n = ::read(opened.file.get(), bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw Error(Exit::data, fmt::format("cannot read '{}': {}", display, std::strerror(errno)));
+        if (n == 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    bytes.resize(done);
+    return bytes;
+}
+
+// Writes the cache anew beside where it was, through a temporary and a rename
+// so that a reader never meets half of it. A cache that cannot be written is
+// no loss: the files are read again next time.
+void write_cache_file(const fs::path& cache, std::span<const CacheEntry> entries) {
+    std::error_code ec;
+    fs::create_directories(cache.parent_path().parent_path(), ec);
+    ::mkdir(cache.parent_path().c_str(), 0700);  // private, as the network is
+    std::string temp = (cache.parent_path() / fmt::format(".{}.tmp-XXXXXX", cache.filename().string())).string();
+    const FileDescriptor file(::mkostemp(temp.data(), O_CLOEXEC));
+    if (file.get() < 0) return;
+    const std::string bytes = write_cache(entries);
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(file.get(), bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    if (done != bytes.size() || ::rename(temp.c_str(), cache.c_str()) != 0) ::unlink(temp.c_str());
+}
+
+// A file mapped into memory, read-only, for as long as this lives: the cache,
+// whose pages the kernel then maps many at a time instead of copying them.
+// Empty when there is no such file or it cannot be mapped.
+class MappedFile {
+public:
+    explicit MappedFile(const char* path) {
+        if (!path) return;
+        const FileDescriptor file(::open(path, O_RDONLY | O_CLOEXEC));
+        struct stat status {};
+        if (file.get() < 0 || ::fstat(file.get(), &status) != 0 || !S_ISREG(status.st_mode) || status.st_size == 0)
+            return;
+        void* start = ::mmap(nullptr, static_cast<std::size_t>(status.st_size), PROT_READ, MAP_PRIVATE, file.get(), 0);
+        if (start == MAP_FAILED) return;
+        start_ = start;
+        size_ = static_cast<std::size_t>(status.st_size);
+    }
+    ~MappedFile() {
+        if (start_) ::munmap(start_, size_);
+    }
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+    std::string_view text() const { return {static_cast<const char*>(start_), size_}; }
+
+private:
+    void* start_ = nullptr;
+    std::size_t size_ = 0;
+};
+
+std::int64_t nanoseconds_now() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
 
 bool holds_network(const fs::path& dir) {
     std::error_code ec;
@@ -90,6 +216,12 @@ std::optional<std::string> exact_name(const std::vector<Known>& known, std::stri
 }  // namespace
 
 Network find_network(const WhereToLook& where) {
+    Network network = locate_network(where);
+    network.cache = cache_file_for(network, where);
+    return network;
+}
+
+Network locate_network(const WhereToLook& where) {
     if (where.dir_option) return network_at(*where.dir_option, "from --dir");
     if (where.kith_dir && !where.kith_dir->empty()) return network_at(*where.kith_dir, "from KITH_DIR");
     for (fs::path dir = where.working_directory; !dir.empty(); dir = dir.parent_path()) {
@@ -101,6 +233,22 @@ Network find_network(const WhereToLook& where) {
     throw Error(Exit::usage, fmt::format("no kith network here or in '{}'; create one with: kith init "
                                          "(or name one with --dir DIR or KITH_DIR)",
                                          fallback.string()));
+}
+
+std::optional<fs::path> cache_file_for(const Network& network, const WhereToLook& where) {
+    fs::path folder;
+    if (where.xdg_cache_home && fs::path(*where.xdg_cache_home).is_absolute())
+        folder = fs::path(*where.xdg_cache_home) / "kith";
+    else if (where.home && fs::path(*where.home).is_absolute())
+        folder = fs::path(*where.home) / ".cache" / "kith";
+    else
+        return std::nullopt;
+    std::error_code ec;
+    const std::string root = fs::weakly_canonical(fs::absolute(network.root, ec), ec).string();
+    std::uint64_t hash = 14695981039346656037u;  // FNV-1a: a name for the folder, not a secret
+    for (const unsigned char c : root)
+        hash = (hash ^ c) * 1099511628211u;
+    return folder / fmt::format("contacts-{:016x}", hash);
 }
 
 fs::path default_network_dir(const WhereToLook& where) {
@@ -215,24 +363,18 @@ fs::path contact_path(const Network& network, std::string_view slug) {
 }
 
 std::string read_file(const fs::path& path, std::string_view display) {
-    std::error_code ec;
-    if (fs::is_directory(path, ec))
-        throw Error(Exit::data, fmt::format("cannot read '{}': it is a directory", display));
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(Exit::data, fmt::format("cannot read '{}': {}", display, std::strerror(errno)));
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (in.bad()) throw Error(Exit::data, fmt::format("cannot read '{}': {}", display, std::strerror(errno)));
-    return std::move(bytes).str();
+    return read_rest(open_to_read(path.c_str(), display), display);
 }
 
 std::vector<std::string> contact_slugs(const Network& network) {
     std::vector<std::string> out;
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(network.root / "contacts", ec)) {
-        const std::string name = entry.path().filename().string();
+    DIR* folder = ::opendir((network.root / "contacts").c_str());  // readdir: fs::directory_iterator costs 10x
+    if (!folder) return out;
+    while (const dirent* entry = ::readdir(folder)) {
+        const std::string name = entry->d_name;
         if (is_contact_file_name(name)) out.push_back(name.substr(0, name.size() - 5));
     }
+    ::closedir(folder);
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -243,13 +385,69 @@ Contact load_contact(const Network& network, std::string_view slug) {
 }
 
 LoadedContacts load_contacts(const Network& network) {
-    LoadedContacts out;
-    for (const std::string& slug : contact_slugs(network)) {
-        try {
-            out.contacts.push_back(load_contact(network, slug));
-        } catch (const Error& e) {
-            out.problems.push_back(e);
+    const std::vector<std::string> slugs = contact_slugs(network);
+    const MappedFile cache_file(network.cache ? network.cache->c_str() : nullptr);  // none yet: every file is parsed
+    const std::vector<CacheEntry> cached = read_cache(cache_file.text());
+    const auto cached_entry = [&](const std::string& slug) -> const CacheEntry* {
+        const auto found = std::lower_bound(cached.begin(), cached.end(), slug,
+                                            [](const CacheEntry& e, const std::string& s) { return e.slug < s; });
+        return found != cached.end() && found->slug == slug ? &*found : nullptr;
+    };
+
+    // What became of each file: its contact or its problem, and its entry in the next cache.
+    struct Loaded {
+        std::optional<Contact> contact;
+        std::optional<Error> problem;
+        std::optional<FileStamp> stamp;  // when it may be cached
+        std::string_view bytes;          // its contact's bytes in the old cache, else in `encoded`
+        std::string encoded;
+    };
+    std::vector<Loaded> loaded(slugs.size());
+    const std::int64_t now = nanoseconds_now();
+    const std::string folder = (network.root / "contacts").string() + '/';
+    in_parallel(slugs.size(), [&](std::size_t i) {
+        const std::string& slug = slugs[i];
+        Loaded& out = loaded[i];
+        const std::string path = folder + slug + ".toml";  // contact_path's, without fs::path's cost
+        if (const CacheEntry* entry = cached_entry(slug)) {
+            if (stamp_of_path(path.c_str()) == entry->stamp) {
+                try {
+                    out.contact = decode_contact(entry->contact, slug);
+                    out.stamp = entry->stamp;
+                    out.bytes = entry->contact;
+                    return;
+                } catch (const Error&) {
+                    // not as kith wrote it: parse the file
+                }
+            }
         }
+        try {
+            const std::string display = contact_file_name(slug);
+            const OpenedFile opened = open_to_read(path.c_str(), display);  // stamped before a byte is read
+            out.contact = parse_contact(read_rest(opened, display), display, slug);
+            if (network.cache && settled(opened.stamp, now)) {
+                out.stamp = opened.stamp;
+                out.encoded = encode_contact(*out.contact);
+                out.bytes = out.encoded;
+            }
+        } catch (const Error& e) {
+            out.problem = e;
+        }
+    });
+
+    std::vector<CacheEntry> entries;
+    for (std::size_t i = 0; i < slugs.size(); ++i)
+        if (loaded[i].stamp) entries.push_back({slugs[i], *loaded[i].stamp, loaded[i].bytes});
+    const bool changed =
+        !std::equal(entries.begin(), entries.end(), cached.begin(), cached.end(),
+                    [](const CacheEntry& a, const CacheEntry& b) { return a.slug == b.slug && a.stamp == b.stamp; });
+    if (network.cache && changed) write_cache_file(*network.cache, entries);
+
+    LoadedContacts out;
+    out.contacts.reserve(slugs.size());
+    for (Loaded& each : loaded) {
+        if (each.contact) out.contacts.push_back(std::move(*each.contact));
+        if (each.problem) out.problems.push_back(std::move(*each.problem));
     }
     return out;
 }

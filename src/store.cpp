@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "file_descriptor.hpp"
 #include "kith/error.hpp"
 #include "kith/process.hpp"
 #include "kith/text.hpp"
@@ -30,22 +31,6 @@ namespace {
 [[noreturn]] void fail_write(std::string_view display, int error) {
     throw Error(Exit::data, fmt::format("cannot write '{}': {}", display, std::strerror(error)));
 }
-
-// Closes a descriptor on every way out of a scope.
-class FileDescriptor {
-public:
-    explicit FileDescriptor(int fd) : fd_(fd) {}
-    ~FileDescriptor() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    int get() const { return fd_; }
-    int release() { return std::exchange(fd_, -1); }
-
-private:
-    int fd_;
-};
 
 // Whether `name` is one of kith's temporaries: ".<file>.tmp-XXXXXX" (mkostemp's
 // six letters and digits) for a file kith writes: a .toml, or the .gitignore

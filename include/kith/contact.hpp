@@ -65,6 +65,8 @@ struct Event {
     std::vector<OtherField> other_fields;  // keys kith does not know, in file order
 
     std::size_t line = 0;  // where its [[event]] header stands, 1-based; 0 when not from a file
+
+    bool operator==(const Event&) const = default;
 };
 
 // A person in the network: the header of their file and their event log.
@@ -88,6 +90,8 @@ struct Contact {
     // Where some header values stand in the file (1-based; 0 when absent), for `kith check`.
     std::size_t email_line = 0;
     std::size_t referred_by_line = 0;
+
+    bool operator==(const Contact&) const = default;
 };
 
 // The header's text fields after `name`, as {key, value} in SPEC §2's order

@@ -28,6 +28,8 @@ struct Duration {
     std::chrono::hours length{0};
     bool never = false;
     std::string spelling{};  // as the user wrote it ("3m"), when parsed
+
+    bool operator==(const Duration&) const = default;
 };
 
 // Which way a weekday name points: the most recent one (today included) for

@@ -15,9 +15,11 @@
 
 namespace kith {
 
-// A network folder known to hold a kith.toml.
+// A network folder known to hold a kith.toml, and where reports may keep
+// their cache of its parsed contact files (none: every file is parsed).
 struct Network {
     std::filesystem::path root;
+    std::optional<std::filesystem::path> cache{};
 };
 
 // Everything that decides which folder is the network, as the CLI read it.
@@ -25,13 +27,20 @@ struct WhereToLook {
     std::optional<std::filesystem::path> dir_option;  // --dir
     std::optional<std::string> kith_dir;              // $KITH_DIR
     std::filesystem::path working_directory;
-    std::optional<std::string> xdg_data_home;  // $XDG_DATA_HOME
-    std::optional<std::string> home;           // $HOME
+    std::optional<std::string> xdg_data_home;   // $XDG_DATA_HOME
+    std::optional<std::string> xdg_cache_home;  // $XDG_CACHE_HOME
+    std::optional<std::string> home;            // $HOME
 };
 
-// --dir > KITH_DIR > the nearest ancestor holding kith.toml > the XDG default.
-// Throws Error(usage) saying how to make one when there is none.
+// --dir > KITH_DIR > the nearest ancestor holding kith.toml > the XDG default,
+// with its cache file. Throws Error(usage) saying how to make one when there
+// is none. locate_network finds the folder alone.
 Network find_network(const WhereToLook& where);
+Network locate_network(const WhereToLook& where);
+
+// ${XDG_CACHE_HOME:-$HOME/.cache}/kith/contacts-HASH, HASH naming the
+// network's folder; none when neither is set to an absolute path.
+std::optional<std::filesystem::path> cache_file_for(const Network& network, const WhereToLook& where);
 
 // The folder `kith init` uses without an argument: --dir, KITH_DIR, or
 // ${XDG_DATA_HOME:-$HOME/.local/share}/kith.
@@ -77,7 +86,9 @@ std::vector<std::string> contact_slugs(const Network& network);
 Contact load_contact(const Network& network, std::string_view slug);
 
 // Every contact that reads, and an Error(data) for each file that does not:
-// one bad file never hides the others.
+// one bad file never hides the others. Files are read on every core; with
+// network.cache, a file whose stamp is in the cache is not parsed again,
+// and the cache is written anew when anything in it changed (cache.hpp).
 struct LoadedContacts {
     std::vector<Contact> contacts;
     std::vector<Error> problems;

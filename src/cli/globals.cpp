@@ -42,6 +42,7 @@ WhereToLook where_to_look(const Globals& globals) {
     std::error_code ec;
     where.working_directory = std::filesystem::current_path(ec);
     where.xdg_data_home = environment("XDG_DATA_HOME");
+    where.xdg_cache_home = environment("XDG_CACHE_HOME");
     where.home = environment("HOME");
     return where;
 }

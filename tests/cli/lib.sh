@@ -13,6 +13,7 @@ test_count=0
 test_failures=0
 TEST_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/kith-test.XXXXXX")
 trap 'rm -rf "$TEST_ROOT"' EXIT
+export XDG_CACHE_HOME="$TEST_ROOT/cache"  # kith's cache of parsed files, never the tester's own
 
 kith() { "$KITH" "$@"; }
 

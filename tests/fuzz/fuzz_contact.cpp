@@ -1,10 +1,12 @@
 // libFuzzer: any bytes as a contact file. A file kith cannot read must be an
 // Error(data) naming where; anything else (a crash, another exception, a
-// sanitizer report) is a finding. What reads is also put in order and staged.
+// sanitizer report) is a finding. What reads is also put in order and staged,
+// and must come back from the cache's bytes as it was.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
+#include "kith/cache.hpp"
 #include "kith/contact.hpp"
 #include "kith/error.hpp"
 
@@ -13,6 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         const kith::Contact contact = kith::parse_contact(text, "contacts/fuzz.toml", "fuzz");
         (void)kith::stage_of(contact, kith::Date{date::year{2026} / 11 / 23});  // puts its events in order
+        if (kith::decode_contact(kith::encode_contact(contact), "fuzz") != contact) __builtin_trap();
     } catch (const kith::Error& e) {
         if (e.status() != kith::Exit::data) __builtin_trap();
     }

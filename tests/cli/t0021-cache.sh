@@ -1,0 +1,107 @@
+# The cache of parsed contact files (README "Performance"): reports read
+# through it say exactly what they say without it; an edit is never missed,
+# even one that keeps the file's size and modification time; a cache that is
+# broken, missing or unwritable costs nothing but time; and it lives outside
+# the network, private.
+. "$(dirname "$0")/lib.sh"
+
+# Every report, in every format, of the network in $KITH_DIR, into FILE.
+reports() {
+	{
+		kith --today 2026-11-23 due --within 400d
+		kith --today 2026-11-23 due --format json
+		kith --today 2026-11-23 list --format tsv
+		kith --today 2026-11-23 export --format json
+		kith --today 2026-11-23 show amara-okafor
+		kith check
+	} >"$1" 2>&1
+}
+
+# A copy of the example network whose files are old enough to be cached
+# (two seconds after their last change).
+settled_network() {
+	cp -R "$KITH_SOURCE_DIR/examples/network" net
+	export KITH_DIR="$TRASH/net" XDG_CACHE_HOME="$TRASH/cache"
+	sleep 2.1
+}
+
+test_expect_success 'every report reads the same through the cache, cold and warm, as without it' '
+	settled_network
+	(unset XDG_CACHE_HOME; HOME= reports without)
+	[ ! -e "$XDG_CACHE_HOME" ] || fail "a cache was written with neither XDG_CACHE_HOME nor HOME"
+	reports cold
+	ls "$XDG_CACHE_HOME"/kith/contacts-* >/dev/null || fail "no cache was written"
+	reports warm
+	cmp without cold
+	cmp without warm
+'
+
+test_expect_success 'the cache is outside the network, private, and the network is not touched' '
+	settled_network
+	snapshot >before
+	kith --today 2026-11-23 due >/dev/null
+	snapshot >after
+	cmp before after
+	[ "$(stat -c %a "$XDG_CACHE_HOME/kith")" = 700 ] || fail "the cache folder is $(stat -c %a "$XDG_CACHE_HOME/kith")"
+	for file in "$XDG_CACHE_HOME"/kith/*; do
+		[ "$(stat -c %a "$file")" = 600 ] || fail "$file is $(stat -c %a "$file")"
+	done
+	find net -newer before >changed
+	expect_empty changed
+'
+
+test_expect_success 'an edit that keeps the size and the modification time is still seen' '
+	settled_network
+	kith --today 2026-11-23 export --format json >before  # cached now
+	expect_contains before "Halvorsen Therapeutics"
+	file=net/contacts/amara-okafor.toml
+	touch -r "$file" stamp
+	ls -i "$file" >inode
+	sed "s/Halvorsen Therapeutics/Halvorsen THERAPEUTICS/" "$file" >edited
+	cat edited >"$file"  # in place: the same inode, the same length
+	touch -r stamp "$file"
+	ls -i "$file" | cmp - inode
+	kith --today 2026-11-23 export --format json >after
+	expect_contains after "Halvorsen THERAPEUTICS"
+'
+
+test_expect_success 'a file added, removed, replaced or broken since the cache was written is seen' '
+	settled_network
+	kith --today 2026-11-23 list >/dev/null
+	rm net/contacts/tom-becker.toml
+	printf "name = \"Nia Park\"\n" >net/contacts/nia-park.toml
+	printf "name = \"Marcus Bell\"\nrole = \"Replaced\"\n" >new && mv new net/contacts/marcus-bell.toml
+	printf "name = \"Priya\n" >net/contacts/priya-raman.toml
+	run_kith --today 2026-11-23 list --format tsv
+	expect_status 3
+	expect_not_contains out "tom-becker"
+	expect_contains out "nia-park"
+	expect_not_contains out "priya-raman"
+	expect_contains err "contacts/priya-raman.toml:1:"
+	run_kith show marcus-bell
+	expect_contains out "Replaced"
+	run_kith check
+	expect_status 1
+	expect_contains out "contacts/priya-raman.toml:1:"
+'
+
+test_expect_success 'a cache that is broken, cut short, not a file or not writable changes nothing but the time taken' '
+	settled_network
+	(unset XDG_CACHE_HOME; HOME= reports without)
+	reports cold
+	cache=$(ls "$XDG_CACHE_HOME"/kith/contacts-*)
+	head -c 5000 "$cache" >cut && cp cut "$cache"
+	reports after-cut
+	cmp without after-cut
+	head -c 20000 /dev/urandom >"$cache"
+	reports after-garbage
+	cmp without after-garbage
+	rm "$cache" && mkdir "$cache"
+	reports after-folder
+	cmp without after-folder
+	rm -r "$XDG_CACHE_HOME" && printf "a file, not a folder\n" >"$XDG_CACHE_HOME"
+	reports unwritable
+	cmp without unwritable
+'
+
+test_done
