@@ -125,18 +125,28 @@ test_expect_success 'SIGKILL at each open, write, fsync, close, rename and unlin
 	expect_empty left
 '
 
-test_expect_success 'the temporaries a killed write left are removed by the next write in their folder' '
+test_expect_success 'the temporary a killed write left is removed by the next write in its folder, of any file' '
+	command -v strace >/dev/null || fail "strace is needed"
 	new_network
 	kith add-contact "Ann Lee" -q
-	touch net/contacts/.ann-lee.toml.tmp-AbC123 net/.kith.toml.tmp-XyZ789 net/contacts/.never-made.toml.tmp-Qw3rTy
-	touch net/contacts/.ann-lee.toml.tmp-toolong1 net/contacts/.my-own-hidden-file
+	touch net/contacts/.ann-lee.toml.tmp-toolong1 net/contacts/.my-own-hidden-file net/contacts/.x.tmp-AbC123
+	# killed as they rename: a contact never made, a milestone never recorded
+	[ "$(kill_at_syscall renameat2 1 add-contact "Never Made")" != ok ] || fail "add-contact was not killed"
+	[ "$(kill_at_syscall rename 1 milestone "news")" != ok ] || fail "milestone was not killed"
+	[ -e net/contacts/.kith-write.tmp-000000 ] || fail "the killed add-contact left no temporary: $(ls -A net/contacts)"
+	[ -e net/.kith-write.tmp-000000 ] || fail "the killed milestone left no temporary: $(ls -A net)"
+	ls net/contacts >visible
+	expect_file_equals visible <<-\EOF
+	ann-lee.toml
+	EOF
 	kith note ann "after a crash" -q
+	[ ! -e net/contacts/.kith-write.tmp-000000 ] || fail "the temporary in contacts/ is still there"
 	kith milestone "news" -q
-	[ ! -e net/contacts/.ann-lee.toml.tmp-AbC123 ] || fail "the stale temporary of ann-lee.toml is still there"
-	[ ! -e net/.kith.toml.tmp-XyZ789 ] || fail "the stale temporary of kith.toml is still there"
-	[ ! -e net/contacts/.never-made.toml.tmp-Qw3rTy ] || fail "the temporary of a file never made is still there"
-	[ -e net/contacts/.ann-lee.toml.tmp-toolong1 ] || fail "a file that is not a temporary of kith was removed"
-	[ -e net/contacts/.my-own-hidden-file ] || fail "a hidden file of the user was removed"
+	[ ! -e net/.kith-write.tmp-000000 ] || fail "the temporary beside kith.toml is still there"
+	for file in .ann-lee.toml.tmp-toolong1 .my-own-hidden-file .x.tmp-AbC123; do
+		[ -e "net/contacts/$file" ] || fail "$file, not a temporary of kith, was removed"
+	done
+	kith check
 '
 
 test_done

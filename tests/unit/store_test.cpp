@@ -125,7 +125,7 @@ TEST_CASE("an append keeps the file's own mode, and leaves no temporary behind")
     TempNetwork t;
     t.write("ann", "name = \"Ann\"\n");
     ::chmod(contact_path(t.network, "ann").c_str(), 0640);
-    std::ofstream(t.network.root / "contacts" / ".ann.toml.tmp-AbCdEf") << "left by a crash";
+    std::ofstream(t.network.root / "contacts" / ".kith-write.tmp-000000") << "left by a crash";
     const NetworkLock lock(t.network);
     append_event(lock, "ann", note_on(day, "x"));
     CHECK(mode_of(contact_path(t.network, "ann")) == 0640);
@@ -209,26 +209,26 @@ TEST_CASE("a new network is private and refuses to be made twice") {
     CHECK_THROWS_WITH_AS(create_network(t.network.root), doctest::Contains("already holds a kith network"), Error);
 }
 
-TEST_CASE("a write removes the stale temporaries of its folder, never a user's hidden files") {
+TEST_CASE("a write removes the temporary a killed write left in its folder, never a user's hidden files") {
     TempNetwork t;
     t.write("ann", "name = \"Ann\"\n");
     const auto contacts = t.network.root / "contacts";
     for (const char* name :
-         {".ann.toml.tmp-AbC123", ".bashrc.tmp-keep", ".ann.toml.tmp-longer7", ".bob.toml.tmp-XyZ789",
-          ".ann.toml.tmp-Ab_123", "ann.toml.tmp-AbC123", "..gitignore.tmp-Qq1234", ".notes.txt.tmp-AbC123"})
+         {".kith-write.tmp-000000", ".bashrc.tmp-keep", ".ann.toml.tmp-AbC123", "kith-write.tmp-000000"})
         std::ofstream(contacts / name) << "x";
     const NetworkLock lock(t.network);
     append_event(lock, "ann", note_on(day, "x"));
-    // kith's own: left by writes killed before their rename, of this file or another
-    CHECK_FALSE(std::filesystem::exists(contacts / ".ann.toml.tmp-AbC123"));
-    CHECK_FALSE(std::filesystem::exists(contacts / ".bob.toml.tmp-XyZ789"));
-    CHECK_FALSE(std::filesystem::exists(contacts / "..gitignore.tmp-Qq1234"));
-    // not kith's
+    CHECK_FALSE(std::filesystem::exists(contacts / ".kith-write.tmp-000000"));  // kith's own, of any file
     CHECK(std::filesystem::exists(contacts / ".bashrc.tmp-keep"));
-    CHECK(std::filesystem::exists(contacts / ".ann.toml.tmp-longer7"));
-    CHECK(std::filesystem::exists(contacts / ".ann.toml.tmp-Ab_123"));
-    CHECK(std::filesystem::exists(contacts / "ann.toml.tmp-AbC123"));
-    CHECK(std::filesystem::exists(contacts / ".notes.txt.tmp-AbC123"));
+    CHECK(std::filesystem::exists(contacts / ".ann.toml.tmp-AbC123"));
+    CHECK(std::filesystem::exists(contacts / "kith-write.tmp-000000"));
+    // a symbolic link in its place is removed, never written through
+    std::ofstream(t.root / "outside") << "keep";
+    std::filesystem::create_symlink(t.root / "outside", contacts / ".kith-write.tmp-000000");
+    append_event(lock, "ann", note_on(day, "y"));
+    CHECK(t.read("ann").find("note = \"y\"") != std::string::npos);
+    CHECK(kith::read_file(t.root / "outside", "outside") == "keep");
+    CHECK_FALSE(std::filesystem::exists(contacts / ".kith-write.tmp-000000"));
 }
 
 TEST_CASE("a blank name is refused before anything is written") {
