@@ -99,7 +99,14 @@ void write_cache_file(const fs::path& cache, std::span<const CacheEntry> entries
     std::error_code ec;
     fs::create_directories(cache.parent_path().parent_path(), ec);
     ::mkdir(cache.parent_path().c_str(), 0700);  // private, as the network is
-    std::string temp = (cache.parent_path() / fmt::format(".{}.tmp-XXXXXX", cache.filename().string())).string();
+    const std::string prefix = fmt::format(".{}.tmp-", cache.filename().string());
+    // Reports write the cache without the network's lock, each through a temporary
+    // of its own; one a minute old was left by a report that was killed.
+    for (const auto& entry : fs::directory_iterator(cache.parent_path(), ec))
+        if (entry.path().filename().string().starts_with(prefix) &&
+            entry.last_write_time(ec) < fs::file_time_type::clock::now() - std::chrono::minutes{1})
+            fs::remove(entry.path(), ec);
+    std::string temp = (cache.parent_path() / (prefix + "XXXXXX")).string();
     const FileDescriptor file(::mkostemp(temp.data(), O_CLOEXEC));
     if (file.get() < 0) return;
     const std::string bytes = write_cache(entries);

@@ -85,6 +85,21 @@ test_expect_success 'a file added, removed, replaced or broken since the cache w
 	expect_contains out "contacts/priya-raman.toml:1:"
 '
 
+test_expect_success 'a temporary of the cache that a killed report left is removed by a later one' '
+	settled_network
+	mkdir -p "$XDG_CACHE_HOME/kith"
+	kith --today 2026-11-23 due >/dev/null
+	cache=$(ls "$XDG_CACHE_HOME"/kith/contacts-*)
+	left="$XDG_CACHE_HOME/kith/.${cache##*/}.tmp-AbC123" fresh="$XDG_CACHE_HOME/kith/.${cache##*/}.tmp-XyZ789"
+	touch -d "2 minutes ago" "$left"
+	touch "$fresh" "$XDG_CACHE_HOME/kith/.other.tmp-AbC123"
+	rm "$cache"
+	kith --today 2026-11-23 due >/dev/null
+	[ ! -e "$left" ] || fail "the old temporary is still there"
+	[ -e "$fresh" ] || fail "a temporary another report may be writing was removed"
+	[ -e "$XDG_CACHE_HOME/kith/.other.tmp-AbC123" ] || fail "a temporary of another network was removed"
+'
+
 test_expect_success 'a cache that is broken, cut short, not a file or not writable changes nothing but the time taken' '
 	settled_network
 	(unset XDG_CACHE_HOME; HOME= reports without)
