@@ -105,14 +105,22 @@ std::string toml_text(const DateTime& when) {
 namespace {
 
 // toml++ 3.3.0 (Debian 12's) reaches undefined behaviour when it asks whether
-// some non-ASCII characters (U+00A1 to U+0499, U+2CEE to U+30E7) are
-// whitespace: it does for one met outside a string, where TOML allows none
-// anyway, and for the first one after a line-ending backslash in a """string"""
-// (upstream issues 190 and 295, fixed after 3.4). Such text is refused here,
-// at its line and column, before toml++ reads it.
+// some non-ASCII characters are whitespace (upstream issues 190 and 295,
+// fixed after 3.4). It asks that of one met outside a string, where TOML
+// allows none; of one after a backslash in a """string""" (an escape that is
+// none, or the first character after a line-ending backslash); and of one in
+// quotes or brackets glued to a bare value (1.'Ü', [2"Ü"], 2026x["Ü"]), which
+// it reads as part of the bad value, not as a string. Such text, never TOML,
+// is refused here at its line and column, before toml++ reads it.
 void refuse_what_toml_cannot_read(std::string_view text, std::string_view file) {
     enum class In { code, comment, basic, literal, multi_basic, multi_literal };
     In in = In::code;
+    // Whether a value is being read (after '=', in an array), and the arrays
+    // and inline tables open around it: there a quote begins a string only
+    // where a value can begin.
+    bool value = false;
+    bool bare = false;  // inside a bare value
+    std::string nesting;
     bool after_line_end_backslash = false;
     const std::size_t body = without_bom(text).data() - text.data();  // a BOM is no character of line 1
     std::size_t i = body;
@@ -136,14 +144,33 @@ void refuse_what_toml_cannot_read(std::string_view text, std::string_view file) 
                     "with a space or an ASCII character, or drop the backslash)");
         }
         switch (in) {
-            case In::code:
+            case In::code: {
                 if (!ascii) refuse("a character outside quotes must be ASCII (put text in a \"string\")");
+                // A bare value (a number, a date, true) runs to the next blank, ',', ']', '}' or '#';
+                // toml++ reads whatever else is in it as part of it, quotes and brackets too.
+                if (value && !bare && std::string_view(" \t\r\n=[]{},#\"'").find(c) == std::string_view::npos)
+                    bare = true;
+                if (bare && std::string_view(" \t\r\n,]}#").find(c) == std::string_view::npos) break;
+                bare = false;
+                const bool nested = !nesting.empty();
                 if (c == '#') in = In::comment;
+                if (c == '\n' && !nested) value = false;
+                if (c == '=') value = true;
+                if (c == '[' && value) nesting += '[';
+                if (c == '{' && value) nesting += '{', value = false;
+                if (c == ',' && nested && nesting.back() == '{') value = false;
+                if ((c == ']' || c == '}') && nested && nesting.back() == (c == ']' ? '[' : '{'))
+                    nesting.pop_back(), value = true;
+                const bool glued =
+                    value && i > body && std::string_view(" \t\r\n=[,").find(text[i - 1]) == std::string_view::npos;
+                if (glued) break;  // no string can begin here: the text is not TOML
                 if (c == '"') in = text.substr(i, 3) == "\"\"\"" ? (i += 2, In::multi_basic) : In::basic;
                 if (c == '\'') in = text.substr(i, 3) == "'''" ? (i += 2, In::multi_literal) : In::literal;
                 break;
+            }
             case In::comment:
                 if (c == '\n') in = In::code;
+                if (c == '\n' && nesting.empty()) value = false;
                 break;
             case In::basic:
                 if (c == '\\') ++i;  // an escape: the next character is not the end
@@ -157,10 +184,14 @@ void refuse_what_toml_cannot_read(std::string_view text, std::string_view file) 
                     std::size_t next = i + 1;
                     while (next < text.size() && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r'))
                         ++next;
-                    if (next < text.size() && text[next] == '\n')
+                    if (next < text.size() && text[next] == '\n') {
                         after_line_end_backslash = true;
-                    else
+                    } else if (next < text.size() && static_cast<unsigned char>(text[next]) >= 0x80) {
+                        i = next;
+                        refuse("a backslash cannot be followed by a non-ASCII character (write \\\\ for a backslash)");
+                    } else {
                         ++i;  // an escape
+                    }
                 } else if (text.substr(i, 3) == "\"\"\"") {
                     i += 2;
                     while (i + 1 < text.size() && text[i + 1] == '"')

@@ -45,7 +45,23 @@ TEST_CASE("text that toml++ 3.3 would misread (non-ASCII outside quotes) is refu
           "contacts/ann.toml:4:12: a character outside quotes must be ASCII (put text in a \"string\")");
     CHECK(data_error("name = \"Ann\"\nrole = \"\"\"one \\\n  § two\"\"\"\n")
               .starts_with("contacts/ann.toml:3:3: a line-ending backslash cannot be followed by a non-ASCII"));
-    // what TOML allows stays readable: non-ASCII in strings of every kind, in comments, after a BOM
+    CHECK(
+        data_error("name = \"Ann\"\nrole = \"\"\"one \\Υ\"\"\"\n") ==
+        "contacts/ann.toml:2:16: a backslash cannot be followed by a non-ASCII character (write \\\\ for a backslash)");
+    CHECK(data_error("name = \"Ann\"\nrole = \"\"\"one \\  Υ\"\"\"\n")
+              .starts_with("contacts/ann.toml:2:18: a backslash"));
+    // quotes and brackets glued to a bare value are part of it to toml++ (found by fuzz_contact)
+    for (const char* glued :
+         {"name = \"Ann\"\nx = 1.'Υ'\n", "name = \"Ann\"\nx = [1, 2'Υ']\n", "name = \"Ann\"\nx = [\n  1,\n  2\"Υ\"]\n",
+          "name = \"Ann\"\nx = {y = 1e'Υ'}\n", "name = \"Ann\"\nadded = 2026-11-02T10:\'\'\'\'bΥ\'\'\'\n",
+          "name = \"Ann\"\nx = 2026x[\"aΥ\"]\n", "name = \"Ann\"\nx = [1]'Υ'\n"})
+        CHECK(data_error(glued).find("a character outside quotes must be ASCII") != std::string::npos);
+    // what TOML allows stays readable: non-ASCII in strings of every kind, in comments, after a BOM,
+    // in quoted keys, in arrays and inline tables over several lines
+    const Contact quoted = parse(
+        "name = \"Ann\"\n\"kéy\".'ü' = 1\nx = [ 'aé',\n  \"bé\", # é\n  [\"cé\"] ]\n"
+        "y = { a = \"é\", 'bé' = [\"é\"], c.\"dé\" = 1 }\nw = [{a = 'é'}, {b = \"é\"}]\n[t.\"é\"]\nz = 'é'\n");
+    CHECK(quoted.name == "Ann");
     const Contact c = parse(
         "\xEF\xBB\xBFname = \"Zoë\" # Zoë\nrole = '''Ünï\n'''\ncompany = 'Café'\nlocation = \"\"\"a \\\n  b é\"\"\"\"\n"
         "tags = [\"\\\"é\", 'ß']\n");
