@@ -8,6 +8,7 @@
 #include <cstring>
 #include <optional>
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -32,18 +33,38 @@ namespace {
     throw Error(Exit::data, fmt::format("cannot write '{}': {}", display, std::strerror(error)));
 }
 
-// The one temporary of a folder: every write there makes its new file under
-// this name and renames it into place. Writes hold the network's lock, so one
-// at a time uses it. A write killed before its rename leaves it behind, and the
-// next write in the folder, of whatever file, begins by removing it: no folder
-// is ever scanned, and a write costs the same among ten contacts or 100,000.
-// (It matches the ".*.tmp-??????" that `init --git` puts in .gitignore.)
-constexpr std::string_view write_temporary = ".kith-write.tmp-000000";
+// The folder, inside each folder kith writes in, where its writes make their
+// new files (each under a name of its own, ".FILE.tmp-XXXXXX", which the
+// .gitignore of `init --git` already ignores) before renaming them into place.
+// A write killed before its rename leaves its temporary there; otherwise the
+// folder is removed again when the write is done. Under the network's lock no
+// other write is under way, so each write first empties it:
+// a few entries at most, never the thousands of contacts/, so a write costs the
+// same among ten contacts or 100,000.
+constexpr std::string_view temporaries_folder = ".kith-tmp";
+
+// Makes `folder`'s temporaries folder if need be, and removes what killed writes left in it.
+fs::path empty_temporaries_folder(const fs::path& folder, std::string_view display) {
+    const fs::path temps = folder / temporaries_folder;
+    if (::mkdir(temps.c_str(), 0700) != 0 && errno != EEXIST) fail_write(display, errno);
+    struct stat status {};
+    if (::lstat(temps.c_str(), &status) != 0 || !S_ISDIR(status.st_mode))
+        throw Error(Exit::data, fmt::format("cannot write '{}': '{}' is not a folder", display,
+                                            (fs::path(display).parent_path() / temporaries_folder).string()));
+    if (DIR* dir = ::opendir(temps.c_str())) {
+        while (const dirent* entry = ::readdir(dir))
+            if (std::string_view name = entry->d_name; name != "." && name != "..")
+                ::unlinkat(::dirfd(dir), entry->d_name, 0);  // a file or link, never followed
+        ::closedir(dir);
+    }
+    return temps;
+}
 
 enum class Replace { existing, never };
 
 // Writes `bytes` to `target` so that a reader sees the old file or the new,
-// never a mix: a temporary in the same folder, fsync, rename, fsync the folder.
+// never a mix: a temporary in the folder's temporaries folder, fsync, rename,
+// fsync the folder.
 // With Replace::never, returns false when `target` already exists.
 bool write_atomically(const fs::path& target, std::string_view bytes, Replace replace, std::string_view display) {
     const fs::path dir = target.parent_path();
@@ -52,12 +73,13 @@ bool write_atomically(const fs::path& target, std::string_view bytes, Replace re
     if (exists && replace == Replace::never) return false;
     if (exists && !S_ISREG(existing.st_mode))
         throw Error(Exit::data, fmt::format("cannot write '{}': it is not a regular file", display));
-    const std::string temp_name = (dir / write_temporary).string();
-    if (::unlink(temp_name.c_str()) != 0 && errno != ENOENT) fail_write(display, errno);  // a killed write's
-    FileDescriptor temp(::open(temp_name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+    const fs::path temps = empty_temporaries_folder(dir, display);
+    std::string temp_name = (temps / fmt::format(".{}.tmp-XXXXXX", target.filename().string())).string();
+    FileDescriptor temp(::mkostemp(temp_name.data(), O_CLOEXEC));
     if (temp.get() < 0) fail_write(display, errno);
     const auto give_up = [&](int error) {
         ::unlink(temp_name.c_str());
+        ::rmdir(temps.c_str());
         fail_write(display, error);
     };
     for (std::size_t done = 0; done < bytes.size();) {
@@ -74,6 +96,7 @@ bool write_atomically(const fs::path& target, std::string_view bytes, Replace re
         if (::renameat2(AT_FDCWD, temp_name.c_str(), AT_FDCWD, target.c_str(), RENAME_NOREPLACE) != 0) {
             const int error = errno;
             ::unlink(temp_name.c_str());
+            ::rmdir(temps.c_str());
             if (error == EEXIST) return false;
             fail_write(display, error);
         }
@@ -81,6 +104,7 @@ bool write_atomically(const fs::path& target, std::string_view bytes, Replace re
         give_up(errno);
     }
 
+    ::rmdir(temps.c_str());  // empty again: the folder is left as it was
     FileDescriptor folder(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (folder.get() < 0 || ::fsync(folder.get()) != 0) fail_write(display, errno);
     return true;
@@ -388,9 +412,17 @@ std::vector<std::string> record_meeting(const NetworkLock& lock, std::string_vie
         }
         append_event(lock, slug, meeting);
     } catch (...) {
-        // The meeting was not recorded: the contacts made for it go too.
-        for (const std::string& referral : created)
-            ::unlink(contact_path(lock.network(), referral).c_str());
+        // The meeting was not recorded: the contacts made for it go too. But a
+        // write can fail after its rename (the folder's fsync), with the meeting
+        // in place: then they stay, or it would name contacts that are gone.
+        bool recorded = true;  // unless the file says otherwise
+        try {
+            recorded = load_contact(lock.network(), slug).events.size() > met.events.size();
+        } catch (const Error&) {
+        }
+        if (!recorded)
+            for (const std::string& referral : created)
+                ::unlink(contact_path(lock.network(), referral).c_str());
         throw;
     }
     return created;

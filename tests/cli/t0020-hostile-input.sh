@@ -106,7 +106,7 @@ test_expect_success 'a full disk (a file size limit) stops each write with exit 
 	expect_status 3
 	snapshot >after
 	cmp before after
-	find net -name ".*tmp*" >left
+	find net -type f -name ".*tmp*" >left
 	expect_empty left
 '
 
@@ -170,7 +170,7 @@ test_expect_success 'a full disk (a small tmpfs, filled): each write fails with 
 		done
 		snapshot >after
 		cmp before after
-		find disk/net -name ".*tmp*" >left
+		find disk/net -type f -name ".*tmp*" >left
 		expect_empty left
 		rm disk/filler
 		kith note ann "after" -q

@@ -125,7 +125,8 @@ TEST_CASE("an append keeps the file's own mode, and leaves no temporary behind")
     TempNetwork t;
     t.write("ann", "name = \"Ann\"\n");
     ::chmod(contact_path(t.network, "ann").c_str(), 0640);
-    std::ofstream(t.network.root / "contacts" / ".kith-write.tmp-000000") << "left by a crash";
+    std::filesystem::create_directory(t.network.root / "contacts" / ".kith-tmp");
+    std::ofstream(t.network.root / "contacts" / ".kith-tmp" / ".ann.toml.tmp-AbCdEf") << "left by a crash";
     const NetworkLock lock(t.network);
     append_event(lock, "ann", note_on(day, "x"));
     CHECK(mode_of(contact_path(t.network, "ann")) == 0640);
@@ -209,26 +210,38 @@ TEST_CASE("a new network is private and refuses to be made twice") {
     CHECK_THROWS_WITH_AS(create_network(t.network.root), doctest::Contains("already holds a kith network"), Error);
 }
 
-TEST_CASE("a write removes the temporary a killed write left in its folder, never a user's hidden files") {
+TEST_CASE("a write removes the temporaries killed writes left in its folder, never a user's hidden files") {
     TempNetwork t;
     t.write("ann", "name = \"Ann\"\n");
     const auto contacts = t.network.root / "contacts";
-    for (const char* name :
-         {".kith-write.tmp-000000", ".bashrc.tmp-keep", ".ann.toml.tmp-AbC123", "kith-write.tmp-000000"})
+    const auto temps = contacts / ".kith-tmp";
+    std::filesystem::create_directory(temps);
+    for (const char* name : {".ann.toml.tmp-AbC123", ".never-made.toml.tmp-XyZ789"})
+        std::ofstream(temps / name) << "x";
+    for (const char* name : {".bashrc.tmp-keep", ".ann.toml.tmp-AbC123", ".my-own"})
         std::ofstream(contacts / name) << "x";
     const NetworkLock lock(t.network);
     append_event(lock, "ann", note_on(day, "x"));
-    CHECK_FALSE(std::filesystem::exists(contacts / ".kith-write.tmp-000000"));  // kith's own, of any file
+    CHECK_FALSE(std::filesystem::exists(temps));  // kith's own, of any file, and the folder with them
     CHECK(std::filesystem::exists(contacts / ".bashrc.tmp-keep"));
     CHECK(std::filesystem::exists(contacts / ".ann.toml.tmp-AbC123"));
-    CHECK(std::filesystem::exists(contacts / "kith-write.tmp-000000"));
-    // a symbolic link in its place is removed, never written through
+    CHECK(std::filesystem::exists(contacts / ".my-own"));
+    // a symbolic link left there is removed, never followed
+    std::filesystem::create_directory(temps);
     std::ofstream(t.root / "outside") << "keep";
-    std::filesystem::create_symlink(t.root / "outside", contacts / ".kith-write.tmp-000000");
+    std::filesystem::create_symlink(t.root / "outside", temps / ".ann.toml.tmp-QwErTy");
     append_event(lock, "ann", note_on(day, "y"));
     CHECK(t.read("ann").find("note = \"y\"") != std::string::npos);
     CHECK(kith::read_file(t.root / "outside", "outside") == "keep");
-    CHECK_FALSE(std::filesystem::exists(contacts / ".kith-write.tmp-000000"));
+    CHECK_FALSE(std::filesystem::exists(temps));
+    // a temporaries folder that is a link to elsewhere is refused, and nothing written
+    std::filesystem::create_directory(t.root / "elsewhere");
+    std::filesystem::create_directory_symlink(t.root / "elsewhere", temps);
+    const std::string before = t.read("ann");
+    CHECK_THROWS_WITH_AS(append_event(lock, "ann", note_on(day, "z")),
+                         "cannot write 'contacts/ann.toml': 'contacts/.kith-tmp' is not a folder", Error);
+    CHECK(t.read("ann") == before);
+    CHECK(std::filesystem::is_empty(t.root / "elsewhere"));
 }
 
 TEST_CASE("a blank name is refused before anything is written") {
