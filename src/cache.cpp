@@ -68,15 +68,17 @@ public:
         std::memcpy(&value, take(sizeof value).data(), sizeof value);
         return value;
     }
-    std::size_t count() {
+    // A count of things that each take at least `least` bytes of what is left:
+    // a count no cache could hold never becomes an allocation.
+    std::size_t count(std::size_t least = 1) {
         const std::int64_t value = integer();
-        if (value < 0 || static_cast<std::uint64_t>(value) > in_.size()) corrupt();
+        if (value < 0 || static_cast<std::uint64_t>(value) > in_.size() / least) corrupt();
         return static_cast<std::size_t>(value);
     }
     std::string_view text_view() { return take(count()); }
     std::string text() { return std::string(text_view()); }
     std::vector<std::string> texts() {
-        std::vector<std::string> out(count());
+        std::vector<std::string> out(count(sizeof(std::int64_t)));
         for (std::string& value : out)
             value = text();
         return out;
@@ -91,7 +93,7 @@ public:
         return out;
     }
     std::vector<OtherField> other_fields() {
-        std::vector<OtherField> out(count());
+        std::vector<OtherField> out(count(5 * sizeof(std::int64_t)));
         for (OtherField& field : out) {
             field.key = text();
             field.toml = text();
@@ -210,7 +212,7 @@ Contact decode_contact(std::string_view bytes, std::string slug) {
     }
     if (in.integer() != 0) contact.added = Date{date::days{in.integer()}};
     contact.other_fields = in.other_fields();
-    contact.events.resize(in.count());
+    contact.events.resize(in.count(15 * sizeof(std::int64_t)));  // an event takes 15 integers at least
     for (Event& event : contact.events)
         event = decode_event(in);
     contact.email_line = static_cast<std::size_t>(in.integer());
@@ -239,7 +241,7 @@ std::vector<CacheEntry> read_cache(std::string_view text) {
     try {
         Decoder in(text);
         if (in.text_view() != cache_format) return {};
-        std::vector<CacheEntry> out(in.count());
+        std::vector<CacheEntry> out(in.count(7 * sizeof(std::int64_t)));
         for (CacheEntry& entry : out) {
             entry.slug = in.text();
             entry.stamp.device = static_cast<std::uint64_t>(in.integer());

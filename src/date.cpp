@@ -183,7 +183,9 @@ DateTime operator-(const DateTime& from, const Duration& span) {
 // g++ 12 sees date.h's from_stream, inlined here, read a seconds field that
 // "%d %b %Y" never sets; it is only read when the format has one.
 #pragma GCC diagnostic push
+#if !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 std::optional<Date> parse_date_as(std::string_view text, const char* format) {
     std::istringstream in{std::string(text)};
     in.imbue(std::locale::classic());

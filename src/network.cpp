@@ -9,6 +9,7 @@
 #include <exception>
 #include <map>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 #include <dirent.h>
@@ -53,8 +54,13 @@ void in_parallel(std::size_t count, const Work& work) {
     };
     {
         std::vector<std::jthread> helpers;
-        for (std::size_t t = 1; t < threads; ++t)
-            helpers.emplace_back(run);
+        for (std::size_t t = 1; t < threads; ++t) {
+            try {
+                helpers.emplace_back(run);
+            } catch (const std::system_error&) {
+                break;  // no more threads to be had (a process limit): those started do the rest
+            }
+        }
         run();
     }
     if (failure) std::rethrow_exception(failure);
@@ -97,8 +103,9 @@ std::string read_rest(const OpenedFile& opened, std::string_view display) {
 // no loss: the files are read again next time.
 void write_cache_file(const fs::path& cache, std::span<const CacheEntry> entries) {
     std::error_code ec;
-    fs::create_directories(cache.parent_path().parent_path(), ec);
-    ::mkdir(cache.parent_path().c_str(), 0700);  // private, as the network is
+    fs::path so_far;
+    for (const fs::path& part : cache.parent_path())  // each folder made private, as the network's are
+        if (so_far /= part; ::mkdir(so_far.c_str(), 0700) != 0 && errno != EEXIST) return;
     const std::string prefix = fmt::format(".{}.tmp-", cache.filename().string());
     // Reports write the cache without the network's lock, each through a temporary
     // of its own; one a minute old was left by a report that was killed.
@@ -423,8 +430,8 @@ LoadedContacts load_contacts(const Network& network) {
                     out.stamp = entry->stamp;
                     out.bytes = entry->contact;
                     return;
-                } catch (const Error&) {
-                    // not as kith wrote it: parse the file
+                } catch (const std::exception&) {
+                    // not as kith wrote it (or too much to hold): parse the file
                 }
             }
         }

@@ -2,6 +2,7 @@
 // where errors become messages and exit statuses (SPEC §6).
 #include <algorithm>
 #include <cctype>
+#include <csignal>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -197,6 +198,9 @@ int run(int argc, char** argv) {
 }  // namespace kith::cli
 
 int main(int argc, char** argv) {
+    // Past a file size limit (ulimit -f), a write fails with EFBIG and kith says
+    // so, as on a full disk, instead of being killed half-way by SIGXFSZ.
+    std::signal(SIGXFSZ, SIG_IGN);
     int status = 0;
     try {
         status = kith::cli::run(argc, argv);

@@ -100,6 +100,35 @@ test_expect_success 'a temporary of the cache that a killed report left is remov
 	[ -e "$XDG_CACHE_HOME/kith/.other.tmp-AbC123" ] || fail "a temporary of another network was removed"
 '
 
+test_expect_success 'a network large enough to be read on several threads reads the same, broken files in order' '
+	"$KITH_SOURCE_DIR/tests/bench/make-network" 400 net
+	export KITH_DIR="$TRASH/net" XDG_CACHE_HOME="$TRASH/cache"
+	for slug in $(ls net/contacts | sed -n "5p;77p;150p;301p" | sed "s/\.toml$//"); do
+		printf "name = \"Broken\n" >"net/contacts/$slug.toml"
+	done
+	mkdir net/contacts/a-folder.toml
+	sleep 2.1
+	all_reports() {
+		kith --today 2026-11-23 due --format json 2>&1 || true
+		kith --today 2026-11-23 list --format tsv 2>&1 || true
+		kith check 2>&1 || true
+	}
+	reports_of_all() { all_reports >"$1"; }
+	(unset XDG_CACHE_HOME; HOME= reports_of_all without)
+	grep -c "^contacts/.*:1:" without >broken
+	[ "$(cat broken)" -ge 4 ] || fail "the broken files were not reported: $(cat broken)"
+	reports_of_all cold
+	reports_of_all warm
+	cmp without cold
+	cmp without warm
+	# past a file size limit the cache is not written, and the report is the same
+	rm -r "$XDG_CACHE_HOME"
+	(ulimit -f 16 && all_reports) | cat >limited  # the limit on kith alone
+	cmp without limited
+	find "$XDG_CACHE_HOME" -type f >written
+	expect_empty written
+'
+
 test_expect_success 'a cache that is broken, cut short, not a file or not writable changes nothing but the time taken' '
 	settled_network
 	(unset XDG_CACHE_HOME; HOME= reports without)

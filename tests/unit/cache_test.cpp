@@ -2,6 +2,7 @@
 // file's form, and when load_contacts trusts an entry.
 #include <doctest/doctest.h>
 
+#include <cstring>
 #include <fstream>
 
 #include "kith/cache.hpp"
@@ -74,6 +75,13 @@ TEST_CASE("bytes cut short or run on are never taken for a contact") {
     for (std::size_t length = 0; length < bytes.size(); ++length)
         CHECK_THROWS_AS(decode_contact(std::string_view(bytes).substr(0, length), "zoe-obrien"), Error);
     CHECK_THROWS_AS(decode_contact(bytes + "x", "zoe-obrien"), Error);
+}
+
+TEST_CASE("a count no cache could hold is refused before anything is allocated for it") {
+    std::string bytes = encode_contact(parse_contact("name = \"Bo\"\n", "contacts/bo.toml", "bo"));
+    const std::int64_t huge = 100'000'000;  // events: the third integer from the end
+    std::memcpy(bytes.data() + bytes.size() - 3 * sizeof huge, &huge, sizeof huge);
+    CHECK_THROWS_AS(decode_contact(bytes, "bo"), Error);
 }
 
 TEST_CASE("a cache file reads back its entries, and anything else reads as an empty cache") {
