@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include <link.h>
 #include <sys/stat.h>
 
 #include <fmt/format.h>
@@ -14,9 +15,46 @@ namespace kith {
 
 namespace {
 
-// Bumped whenever encode_contact writes anything differently, or Contact or
-// Event gains a field; with the version, it makes an older cache unreadable.
-constexpr std::string_view cache_format = "kith contact cache 1 " KITH_VERSION "\n";
+// Bumped whenever encode_contact writes anything differently; with the
+// version it names the form of the cache.
+constexpr std::string_view cache_format = "kith contact cache 1 " KITH_VERSION;
+
+// The GNU build ID of the running program (the linker's hash of it), in hex:
+// a cache written by any other build, whose parser may read files otherwise,
+// is never trusted. Empty when the program has none.
+std::string build_id() {
+    std::string id;
+    ::dl_iterate_phdr(
+        [](dl_phdr_info* info, std::size_t, void* found) -> int {
+            for (int i = 0; i < info->dlpi_phnum; ++i) {
+                const ElfW(Phdr)& header = info->dlpi_phdr[i];
+                if (header.p_type != PT_NOTE) continue;
+                const char* at = reinterpret_cast<const char*>(info->dlpi_addr + header.p_vaddr);
+                const char* const end = at + header.p_memsz;
+                while (at + sizeof(ElfW(Nhdr)) <= end) {
+                    const auto* note = reinterpret_cast<const ElfW(Nhdr)*>(at);
+                    const char* name = at + sizeof(ElfW(Nhdr));
+                    const char* desc = name + ((note->n_namesz + 3) & ~3u);
+                    if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0) {
+                        for (std::size_t b = 0; b < note->n_descsz; ++b)
+                            *static_cast<std::string*>(found) +=
+                                fmt::format("{:02x}", static_cast<unsigned char>(desc[b]));
+                        return 1;
+                    }
+                    at = desc + ((note->n_descsz + 3) & ~3u);
+                }
+            }
+            return 1;  // the first object is the program itself: look no further
+        },
+        &id);
+    return id;
+}
+
+// The first line of a cache file: its form and the build that wrote it.
+const std::string& cache_header() {
+    static const std::string header = fmt::format("{} {}\n", cache_format, build_id());
+    return header;
+}
 
 // Appends values in a fixed binary form: integers as 8 bytes in the host's
 // order (the cache never leaves the machine), strings as a length and bytes.
@@ -223,7 +261,7 @@ Contact decode_contact(std::string_view bytes, std::string slug) {
 
 std::string write_cache(std::span<const CacheEntry> entries) {
     Encoder out;
-    out.text(cache_format);
+    out.text(cache_header());
     out.integer(static_cast<std::int64_t>(entries.size()));
     for (const CacheEntry& entry : entries) {
         out.text(entry.slug);
@@ -240,7 +278,7 @@ std::string write_cache(std::span<const CacheEntry> entries) {
 std::vector<CacheEntry> read_cache(std::string_view text) {
     try {
         Decoder in(text);
-        if (in.text_view() != cache_format) return {};
+        if (in.text_view() != cache_header()) return {};
         std::vector<CacheEntry> out(in.count(7 * sizeof(std::int64_t)));
         for (CacheEntry& entry : out) {
             entry.slug = in.text();

@@ -99,6 +99,9 @@ TEST_CASE("a cache file reads back its entries, and anything else reads as an em
     CHECK(back[1].contact == bo);
 
     CHECK(read_cache("").empty());
+    std::string other_build = text;  // the header names this program's build ID
+    other_build[other_build.find('\n') - 1] ^= 1;
+    CHECK(read_cache(other_build).empty());
     CHECK(read_cache("kith contact cache 0\n").empty());
     for (std::size_t length = 0; length < text.size(); length += 7)
         CHECK(read_cache(std::string_view(text).substr(0, length)).empty());
