@@ -132,6 +132,8 @@ test_expect_success 'as a user who may not read a file, or write the folder: the
 	as_nobody note ann-lee "hi"
 	expect_status 3
 	expect_contains err "contacts/ann-lee.toml"
+	snapshot >after
+	cmp before after
 	as_nobody note bo-chen "hi" -q
 	expect_status 0
 	chmod 555 net/contacts
