@@ -1,6 +1,10 @@
-// A POSIX file descriptor that is closed on every way out of a scope.
+// A POSIX file descriptor that is closed on every way out of a scope, and
+// writing all of a text to one.
 #pragma once
 
+#include <cerrno>
+#include <cstddef>
+#include <string_view>
 #include <utility>
 
 #include <unistd.h>
@@ -23,5 +27,17 @@ public:
 private:
     int fd_;
 };
+
+// Writes all of `bytes` (write(2) may take less at a time); 0, or the errno
+// of the call that failed.
+inline int write_all(int fd, std::string_view bytes) {
+    for (std::size_t done = 0; done < bytes.size();) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return errno;
+        done += static_cast<std::size_t>(n);
+    }
+    return 0;
+}
 
 }  // namespace kith

@@ -101,30 +101,26 @@ std::string read_rest(const OpenedFile& opened, std::string_view display) {
 // Writes the cache anew beside where it was, through a temporary and a rename
 // so that a reader never meets half of it. A cache that cannot be written is
 // no loss: the files are read again next time.
-void write_cache_file(const fs::path& cache, std::span<const CacheEntry> entries) {
-    std::error_code ec;
+void write_cache_file(const ContactCache& cache, std::span<const CacheEntry> entries) {
+    const fs::path folder = cache.file.parent_path();
     fs::path so_far;
-    for (const fs::path& part : cache.parent_path())  // each folder made private, as the network's are
+    for (const fs::path& part : folder)  // each folder made private, as the network's are
         if (so_far /= part; ::mkdir(so_far.c_str(), 0700) != 0 && errno != EEXIST) return;
-    const std::string prefix = fmt::format(".{}.tmp-", cache.filename().string());
+    const std::string prefix = fmt::format(".{}.tmp-", cache.file.filename().string());
     // Reports write the cache without the network's lock, each through a temporary
     // of its own; one a minute old was left by a report that was killed.
-    for (const auto& entry : fs::directory_iterator(cache.parent_path(), ec))
-        if (entry.path().filename().string().starts_with(prefix) &&
-            entry.last_write_time(ec) < fs::file_time_type::clock::now() - std::chrono::minutes{1})
-            fs::remove(entry.path(), ec);
-    std::string temp = (cache.parent_path() / (prefix + "XXXXXX")).string();
+    constexpr std::int64_t a_minute = 60'000'000'000;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder, ec))
+        if (entry.path().filename().string().starts_with(prefix))
+            if (const auto stamp = stamp_of_path(entry.path().c_str());
+                stamp && stamp->modified_ns < cache.now_ns - a_minute)
+                fs::remove(entry.path(), ec);
+    std::string temp = (folder / (prefix + "XXXXXX")).string();
     const FileDescriptor file(::mkostemp(temp.data(), O_CLOEXEC));
     if (file.get() < 0) return;
-    const std::string bytes = write_cache(entries);
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(file.get(), bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        done += static_cast<std::size_t>(n);
-    }
-    if (done != bytes.size() || ::rename(temp.c_str(), cache.c_str()) != 0) ::unlink(temp.c_str());
+    if (write_all(file.get(), write_cache(entries)) != 0 || ::rename(temp.c_str(), cache.file.c_str()) != 0)
+        ::unlink(temp.c_str());
 }
 
 // A file mapped into memory, read-only, for as long as this lives: the cache,
@@ -154,11 +150,6 @@ private:
     void* start_ = nullptr;
     std::size_t size_ = 0;
 };
-
-std::int64_t nanoseconds_now() {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 bool holds_network(const fs::path& dir) {
     std::error_code ec;
@@ -227,14 +218,7 @@ std::optional<std::string> exact_name(const std::vector<Known>& known, std::stri
     return matches.front()->slug;
 }
 
-}  // namespace
-
-Network find_network(const WhereToLook& where) {
-    Network network = locate_network(where);
-    network.cache = cache_file_for(network, where);
-    return network;
-}
-
+// --dir > KITH_DIR > the nearest ancestor holding kith.toml > the XDG default.
 Network locate_network(const WhereToLook& where) {
     if (where.dir_option) return network_at(*where.dir_option, "from --dir");
     if (where.kith_dir && !where.kith_dir->empty()) return network_at(*where.kith_dir, "from KITH_DIR");
@@ -247,6 +231,14 @@ Network locate_network(const WhereToLook& where) {
     throw Error(Exit::usage, fmt::format("no kith network here or in '{}'; create one with: kith init "
                                          "(or name one with --dir DIR or KITH_DIR)",
                                          fallback.string()));
+}
+
+}  // namespace
+
+Network find_network(const WhereToLook& where) {
+    Network network = locate_network(where);
+    if (auto file = cache_file_for(network, where)) network.cache = ContactCache{*file, where.now_ns};
+    return network;
 }
 
 std::optional<fs::path> cache_file_for(const Network& network, const WhereToLook& where) {
@@ -400,7 +392,7 @@ Contact load_contact(const Network& network, std::string_view slug) {
 
 LoadedContacts load_contacts(const Network& network) {
     const std::vector<std::string> slugs = contact_slugs(network);
-    const MappedFile cache_file(network.cache ? network.cache->c_str() : nullptr);  // none yet: every file is parsed
+    const MappedFile cache_file(network.cache ? network.cache->file.c_str() : nullptr);  // none: every file is parsed
     const std::vector<CacheEntry> cached = read_cache(cache_file.text());
     const auto cached_entry = [&](const std::string& slug) -> const CacheEntry* {
         const auto found = std::lower_bound(cached.begin(), cached.end(), slug,
@@ -417,7 +409,6 @@ LoadedContacts load_contacts(const Network& network) {
         std::string encoded;
     };
     std::vector<Loaded> loaded(slugs.size());
-    const std::int64_t now = nanoseconds_now();
     const std::string folder = (network.root / "contacts").string() + '/';
     in_parallel(slugs.size(), [&](std::size_t i) {
         const std::string& slug = slugs[i];
@@ -439,7 +430,7 @@ LoadedContacts load_contacts(const Network& network) {
             const std::string display = contact_file_name(slug);
             const OpenedFile opened = open_to_read(path.c_str(), display);  // stamped before a byte is read
             out.contact = parse_contact(read_rest(opened, display), display, slug);
-            if (network.cache && settled(opened.stamp, now)) {
+            if (network.cache && settled(opened.stamp, network.cache->now_ns)) {
                 out.stamp = opened.stamp;
                 out.encoded = encode_contact(*out.contact);
                 out.bytes = out.encoded;

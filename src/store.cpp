@@ -82,12 +82,7 @@ bool write_atomically(const fs::path& target, std::string_view bytes, Replace re
         ::rmdir(temps.c_str());
         fail_write(display, error);
     };
-    for (std::size_t done = 0; done < bytes.size();) {
-        const ssize_t n = ::write(temp.get(), bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) give_up(errno);
-        done += static_cast<std::size_t>(n);
-    }
+    if (const int error = write_all(temp.get(), bytes)) give_up(error);
     if (exists && ::fchmod(temp.get(), existing.st_mode & 07777) != 0) give_up(errno);
     if (::fsync(temp.get()) != 0) give_up(errno);
     if (::close(temp.release()) != 0) give_up(errno);

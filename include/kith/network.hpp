@@ -2,6 +2,7 @@
 // turning what a person types ("priya") into the contact they mean.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -15,11 +16,19 @@
 
 namespace kith {
 
-// A network folder known to hold a kith.toml, and where reports may keep
-// their cache of its parsed contact files (none: every file is parsed).
+// Where reports keep their cache of a network's parsed contact files, and the
+// wall clock as the CLI read it (nanoseconds since the epoch): files changed
+// in the two seconds before it are not cached (cache.hpp's `settled`).
+struct ContactCache {
+    std::filesystem::path file;
+    std::int64_t now_ns = 0;
+};
+
+// A network folder known to hold a kith.toml, and its cache (none: every
+// file is parsed).
 struct Network {
     std::filesystem::path root;
-    std::optional<std::filesystem::path> cache{};
+    std::optional<ContactCache> cache{};
 };
 
 // Everything that decides which folder is the network, as the CLI read it.
@@ -30,13 +39,12 @@ struct WhereToLook {
     std::optional<std::string> xdg_data_home;   // $XDG_DATA_HOME
     std::optional<std::string> xdg_cache_home;  // $XDG_CACHE_HOME
     std::optional<std::string> home;            // $HOME
+    std::int64_t now_ns = 0;                    // the wall clock, for the cache
 };
 
 // --dir > KITH_DIR > the nearest ancestor holding kith.toml > the XDG default,
-// with its cache file. Throws Error(usage) saying how to make one when there
-// is none. locate_network finds the folder alone.
+// with its cache. Throws Error(usage) saying how to make one when there is none.
 Network find_network(const WhereToLook& where);
-Network locate_network(const WhereToLook& where);
 
 // ${XDG_CACHE_HOME:-$HOME/.cache}/kith/contacts-HASH, HASH naming the
 // network's folder; none when neither is set to an absolute path.

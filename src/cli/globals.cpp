@@ -1,6 +1,7 @@
 // Global options: network location, the clock, and output.
 #include "globals.hpp"
 
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
@@ -44,6 +45,9 @@ WhereToLook where_to_look(const Globals& globals) {
     where.xdg_data_home = environment("XDG_DATA_HOME");
     where.xdg_cache_home = environment("XDG_CACHE_HOME");
     where.home = environment("HOME");
+    where.now_ns =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
     return where;
 }
 

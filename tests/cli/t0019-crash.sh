@@ -86,6 +86,18 @@ write_calls() {
 		END { print (first ? first : n + 1), n + 0 }' trace
 }
 
+# Fails unless each file of net/ is exactly as in before/ (the network as it
+# was) or exactly as in after/ (as the command makes it); a file the command
+# makes may be missing. WHEN says after what, for the message.
+expect_old_or_new() {
+	local file
+	for file in $( (cd before && find . -name "*.toml") && (cd after && find . -name "*.toml")); do
+		[ ! -e "net/$file" ] && [ ! -e "before/$file" ] && continue
+		cmp -s "before/$file" "net/$file" 2>/dev/null && continue
+		cmp -s "after/$file" "net/$file" 2>/dev/null || fail "$file is neither the old one nor the new $1"
+	done
+}
+
 # Each system call a write makes after it takes the lock, killed in turn: a
 # writer that truncated the file in place would be caught at its first write,
 # one that renamed before its fsync, or fsynced nothing, at its rename.
@@ -108,13 +120,7 @@ test_expect_success 'SIGKILL at each system call of a write (mkdir to rmdir): ea
 				kills=$((kills + 1))
 				run_kith check
 				expect_status 0 || fail "after a kill at $syscall #$n of $command"
-				# each file is exactly as it was, or exactly as the command makes it
-				for file in $( (cd before && find . -name "*.toml") && (cd after && find . -name "*.toml")); do
-					[ ! -e "net/$file" ] && [ ! -e "before/$file" ] && continue
-					cmp -s "before/$file" "net/$file" 2>/dev/null && continue
-					cmp -s "after/$file" "net/$file" 2>/dev/null ||
-						fail "$file is neither the old one nor the new after a kill at $syscall #$n of $command"
-				done
+				expect_old_or_new "after a kill at $syscall #$n of $command"
 				ls net/contacts | grep -v "\.toml$" >visible || true
 				expect_empty visible
 				rm -rf net && cp -a before net
@@ -155,12 +161,7 @@ test_expect_success 'a write or fsync that fails at any point: exit 3, each file
 					-e inject="$syscall":error="$error":when="$n" "$KITH" --today 2026-11-23 $command \
 					>out 2>err || status=$?
 				expect_status 3 || fail "after $error at $syscall #$n of $command"
-				for file in $( (cd before && find . -name "*.toml") && (cd after && find . -name "*.toml")); do
-					[ ! -e "net/$file" ] && [ ! -e "before/$file" ] && continue
-					cmp -s "before/$file" "net/$file" 2>/dev/null && continue
-					cmp -s "after/$file" "net/$file" 2>/dev/null ||
-						fail "$file is neither the old one nor the new after $error at $syscall #$n of $command"
-				done
+				expect_old_or_new "after $error at $syscall #$n of $command"
 				run_kith check
 				expect_status 0 || fail "after $error at $syscall #$n of $command: $(cat out)"
 				rm -rf net && cp -a before net

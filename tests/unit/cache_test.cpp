@@ -120,7 +120,8 @@ TEST_CASE("a file is cached only once its times are two seconds old") {
 
 TEST_CASE("load_contacts takes a contact from the cache only while its file's stamp is the one cached") {
     TempNetwork t;
-    t.network.cache = t.root / "cache" / "kith" / "contacts";
+    const fs::path file = t.root / "cache" / "kith" / "contacts";
+    t.network.cache = ContactCache{file, 0};  // the clock at 1970: nothing is written to this cache
     t.write("ann", "name = \"Ann Lee\"\n");
     t.write("bo", "name = \"Bo Chen\"\n");
     const std::string path = contact_path(t.network, "ann").string();
@@ -128,8 +129,8 @@ TEST_CASE("load_contacts takes a contact from the cache only while its file's st
     // only a cache hit can give that name.
     const std::string cached = encode_contact(parse_contact("name = \"From Cache\"\n", "contacts/ann.toml", "ann"));
     const std::vector<CacheEntry> entries = {{"ann", *stamp_of_path(path.c_str()), cached}};
-    fs::create_directories(t.network.cache->parent_path());
-    std::ofstream(*t.network.cache, std::ios::binary) << write_cache(entries);
+    fs::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << write_cache(entries);
 
     LoadedContacts loaded = load_contacts(t.network);
     REQUIRE(loaded.contacts.size() == 2);
@@ -143,10 +144,26 @@ TEST_CASE("load_contacts takes a contact from the cache only while its file's st
     CHECK(loaded.contacts[0].name == "Ann Leeds");
 
     // No cache at all, or one that is not a cache: every file is read.
-    std::ofstream(*t.network.cache, std::ios::binary) << "not a cache";
+    std::ofstream(file, std::ios::binary) << "not a cache";
     CHECK(load_contacts(t.network).contacts[0].name == "Ann Leeds");
     t.network.cache.reset();
     CHECK(load_contacts(t.network).contacts[0].name == "Ann Leeds");
+}
+
+TEST_CASE("load_contacts caches a file only once it has been still for two seconds by the CLI's clock") {
+    TempNetwork t;
+    const fs::path file = t.root / "cache" / "kith" / "contacts";
+    t.write("ann", "name = \"Ann Lee\"\n");
+    const FileStamp stamp = *stamp_of_path(contact_path(t.network, "ann").c_str());
+    const auto entries_at = [&](std::int64_t now_ns) {
+        fs::remove(file);
+        t.network.cache = ContactCache{file, now_ns};
+        CHECK(load_contacts(t.network).contacts.at(0).name == "Ann Lee");
+        return read_cache(fs::exists(file) ? kith::read_file(file, "cache") : std::string()).size();
+    };
+    const std::int64_t second = 1'000'000'000;
+    CHECK(entries_at(stamp.changed_ns + second) == 0);  // changed a second ago: not yet
+    CHECK(entries_at(stamp.changed_ns + 3 * second) == 1);
 }
 
 TEST_CASE("the cache file is named for the network's folder, under XDG_CACHE_HOME, else ~/.cache") {
