@@ -22,6 +22,9 @@ struct Property {
     std::vector<std::pair<std::string, std::string>> parameters;  // name uppercase; one pair per value
     std::string value;                                            // as written, escapes and all
     std::size_t line = 0;
+    // In a card kith exported (it has an X-KITH-SLUG), values are read exactly
+    // as written, blanks at either end too: the round trip gives the same contact.
+    bool exact = false;
 
     bool has(std::string_view parameter, std::string_view value_folded) const {
         for (const auto& [n, v] : parameters)
@@ -172,6 +175,10 @@ std::vector<Card> read_cards(std::string_view text) {
             open = Card();
             open->line = number;
         } else if (word == "END:VCARD" && open) {
+            const bool from_kith =
+                std::ranges::any_of(open->properties, [](const Property& p) { return p.name == "X-KITH-SLUG"; });
+            for (Property& p : open->properties)
+                p.exact = from_kith;
             cards.push_back(std::move(*open));
             open.reset();
         } else if (open && !is_blank(line) && open->problem.empty()) {
@@ -276,15 +283,20 @@ std::vector<std::string> split_unescaped(std::string_view text, std::optional<ch
     return parts;
 }
 
-// A text value (FN, NOTE, ...), unescaped, without blanks at either end.
+// A value as kept: without blanks at either end, unless the card is kith's own.
+std::string as_kept(const Property& p, std::string text) {
+    return p.exact ? text : trimmed(text);
+}
+
+// A text value (FN, NOTE, ...), unescaped.
 std::string text_value(const Property& p) {
-    return trimmed(split_unescaped(raw_value(p), std::nullopt).front());
+    return as_kept(p, split_unescaped(raw_value(p), std::nullopt).front());
 }
 
 // The component `index` of a structured value (N, ORG, ADR), or "".
 std::string component(const Property& p, std::size_t index) {
     const std::vector<std::string> parts = split_unescaped(raw_value(p), ';');
-    return index < parts.size() ? trimmed(parts[index]) : std::string();
+    return index < parts.size() ? as_kept(p, parts[index]) : std::string();
 }
 
 // How much a property is preferred: PREF=1 (4.0) most, TYPE=pref (3.0) as much; else the file's order.
@@ -395,7 +407,7 @@ ImportedEntry read_card(const Card& card, const DateTime& now) {
         }
         if (p.name == "CATEGORIES")
             for (const std::string& tag : split_unescaped(raw_value(p), ','))
-                if (const std::string t = trimmed(tag); !t.empty() && std::ranges::find(c.tags, t) == c.tags.end())
+                if (const std::string t = as_kept(p, tag); !t.empty() && std::ranges::find(c.tags, t) == c.tags.end())
                     c.tags.push_back(t);
         if (p.name == "NOTE" && !text_value(p).empty()) notes += (notes.empty() ? "" : "\n\n") + text_value(p);
         if (p.name == "X-KITH-FIELD") {

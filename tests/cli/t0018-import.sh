@@ -243,6 +243,27 @@ test_expect_success 'vcard round trip: unknown keys of every kind, and text that
 	grep -q "^mastodon = \"@nadia\"" other/contacts/nadia-nad-petrova.toml
 '
 
+test_expect_success 'vcard round trip: blanks at either end of a value come back; a carriage return does not' '
+	new_network
+	cat >net/contacts/ann-lee.toml <<-\EOF
+	name = "Ann Lee"
+	company = "  Acme  "
+	role = "Head of R&D\t"
+	location = " Boston, MA"
+	tags = [" spaced ", "x"]
+	source = "line one\r\nline two"
+	EOF
+	kith export --format vcard >out.vcf
+	kith init other >/dev/null
+	kith --dir other --today 2026-11-23 import vcard out.vcf >/dev/null
+	kith --dir other export --format json >b.json
+	expect_contains b.json "\"company\": \"  Acme  \""
+	expect_contains b.json "\"role\": \"Head of R&D\\t\""
+	expect_contains b.json "\"location\": \" Boston, MA\""
+	expect_contains b.json "\" spaced \""
+	expect_contains b.json "\"source\": \"line one\\nline two\""
+'
+
 test_expect_success 'vcard round trip: a referral follows its referrer to the slug it gets in the new network' '
 	new_network
 	printf "name = \"Jordan Lee\"\nemail = \"jl@volta.example\"\n" >net/contacts/jordan.toml
