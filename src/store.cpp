@@ -4,14 +4,18 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <optional>
+#include <sstream>
+#include <thread>
 
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -186,16 +190,58 @@ void add_missing_lines(const fs::path& path, const std::vector<std::string>& lin
 
 }  // namespace
 
-NetworkLock::NetworkLock(Network network) : network_(std::move(network)) {
+namespace {
+
+// Who holds the flock on the folder `fd` is open on, as /proc/locks tells
+// ("kith (pid 123)"); "another process" when it does not say.
+std::string lock_holder(int fd) {
+    struct stat folder {};
+    std::string locks;
+    try {
+        locks = read_file("/proc/locks", "/proc/locks");
+    } catch (const Error&) {
+    }
+    if (::fstat(fd, &folder) != 0 || locks.empty()) return "another process";
+    // "1: FLOCK  ADVISORY  WRITE 123 08:01:4567 0 EOF"; a waiter's line has "->" after the number.
+    const std::string inode =
+        fmt::format("{:02x}:{:02x}:{}", major(folder.st_dev), minor(folder.st_dev), folder.st_ino);
+    std::istringstream lines(locks);
+    for (std::string line; std::getline(lines, line);) {
+        std::istringstream words(line);
+        std::string number, kind, advisory, access, pid, file;
+        words >> number >> kind >> advisory >> access >> pid >> file;
+        if (kind != "FLOCK" || file != inode) continue;
+        std::string program;
+        try {
+            program = trimmed(read_file(fmt::format("/proc/{}/comm", pid), "comm"));
+        } catch (const Error&) {
+        }
+        return fmt::format("{} (pid {})", program.empty() ? "a process" : program, pid);
+    }
+    return "another process";
+}
+
+}  // namespace
+
+NetworkLock::NetworkLock(Network network, const Waiting& waiting) : network_(std::move(network)) {
     fd_ = ::open(network_.root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd_ < 0)
         throw Error(Exit::data, fmt::format("cannot lock '{}': {}", network_.root.string(), std::strerror(errno)));
-    while (::flock(fd_, LOCK_EX) != 0) {
-        if (errno == EINTR) continue;
-        const int error = errno;
+    const auto fail = [this](int error) {
         ::close(fd_);
         throw Error(Exit::data, fmt::format("cannot lock '{}': {}", network_.root.string(), std::strerror(error)));
+    };
+    // A second of short tries first: writes take milliseconds, so a lock held
+    // longer is worth a word.
+    using namespace std::chrono_literals;
+    for (auto pause = 1ms, waited = 0ms; waited < 1s; waited += pause, pause = std::min(pause * 2, 50ms)) {
+        if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return;
+        if (errno != EWOULDBLOCK && errno != EINTR) fail(errno);
+        std::this_thread::sleep_for(pause);
     }
+    if (waiting) waiting(lock_holder(fd_));
+    while (::flock(fd_, LOCK_EX) != 0)
+        if (errno != EINTR) fail(errno);
 }
 
 NetworkLock::~NetworkLock() {
@@ -306,10 +352,20 @@ void append_event(const NetworkLock& lock, std::string_view slug, const Event& e
     write_atomically(path, text, Replace::existing, display);
 }
 
-void replace_contact(const NetworkLock& lock, std::string_view slug, const std::string& text) {
+bool replace_contact(const NetworkLock& lock, std::string_view slug, std::string_view expected,
+                     const std::string& text) {
     const std::string display = contact_file_name(slug);
     parse_contact(text, display, std::string(slug));
-    write_atomically(contact_path(lock.network(), slug), text, Replace::existing, display);
+    // Under the lock no kith writes meanwhile; another program that writes
+    // between this read and the rename is beyond what a rename can guard.
+    const fs::path path = contact_path(lock.network(), slug);
+    try {
+        if (read_file(path, display) != expected) return false;
+    } catch (const Error&) {
+        return false;  // gone, or no longer readable: changed all the same
+    }
+    write_atomically(path, text, Replace::existing, display);
+    return true;
 }
 
 void append_milestone(const NetworkLock& lock, const Milestone& milestone) {

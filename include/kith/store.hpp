@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -15,9 +16,12 @@ namespace kith {
 
 // An exclusive lock on a network (flock on its folder), held while this lives.
 // Every write takes one, so that concurrent kith processes lose no event.
+// A lock not had within a second is waited for after calling `waiting` with
+// what holds it ("kith (pid 123)"), so that the user knows why nothing happens.
 class NetworkLock {
 public:
-    explicit NetworkLock(Network network);
+    using Waiting = std::function<void(const std::string& holder)>;
+    explicit NetworkLock(Network network, const Waiting& waiting = {});
     ~NetworkLock();
     NetworkLock(const NetworkLock&) = delete;
     NetworkLock& operator=(const NetworkLock&) = delete;
@@ -43,8 +47,11 @@ void create_contact_as(const NetworkLock& lock, const Contact& contact, std::str
 void append_event(const NetworkLock& lock, std::string_view slug, const Event& event);
 
 // Replaces a contact's file with `text` (a hand edit), after checking that it
-// reads as a contact (Error(data) with file:line:col otherwise, nothing written).
-void replace_contact(const NetworkLock& lock, std::string_view slug, const std::string& text);
+// reads as a contact (Error(data) with file:line:col otherwise, nothing written),
+// and only while the file still holds `expected`, the bytes the edit began
+// from: false, nothing written, when something changed it since (a git pull).
+bool replace_contact(const NetworkLock& lock, std::string_view slug, std::string_view expected,
+                     const std::string& text);
 
 // Appends one [[milestone]] table to kith.toml, with the same guarantees.
 void append_milestone(const NetworkLock& lock, const Milestone& milestone);

@@ -6,6 +6,7 @@
 #include <ctime>
 #include <iostream>
 #include <iterator>
+#include <system_error>
 
 #include <unistd.h>
 
@@ -117,7 +118,12 @@ std::string read_input(const std::string& path) {
 }
 
 void say(const Globals& globals, std::string_view line) {
-    if (!globals.quiet) fmt::print("{}\n", line);
+    if (globals.quiet) return;
+    try {
+        fmt::print("{}\n", line);
+    } catch (const std::system_error&) {
+        // stdout's error flag is set: main says so, once, when the command is done
+    }
 }
 
 void warn(std::string_view message) {

@@ -26,6 +26,10 @@ struct Globals {
     // contact file in a report), and a status other than 0 with no error.
     std::vector<Error> problems;
     Exit status = Exit::ok;
+    // Set once a write is in place: from then on nothing that fails (the
+    // confirmation, a commit) may turn it into an error, or a script that
+    // retries would record the event twice (SPEC §6).
+    bool recorded = false;
 };
 
 // Whether to colour stdout: --color always/never, else only on a terminal

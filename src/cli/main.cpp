@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include <poll.h>
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include "commands.hpp"
@@ -133,6 +136,30 @@ std::vector<std::string> arguments(int argc, char** argv, const CLI::App& app) {
     return args;
 }
 
+// Whether stdout is a pipe that no one reads any more (`kith due | head -1`).
+bool reader_is_gone() {
+    pollfd out{STDOUT_FILENO, POLLOUT, 0};
+    return ::poll(&out, 1, 0) == 1 && (out.revents & POLLERR);
+}
+
+// Output that could not be written: a reader that went away ends kith as it
+// ends every program in a pipe (SIGPIPE, quietly); anything else is an error.
+int output_failed() {
+    if (reader_is_gone()) {
+        std::signal(SIGPIPE, SIG_DFL);
+        std::raise(SIGPIPE);
+    }
+    print_error("cannot write the output");
+    return static_cast<int>(Exit::data);
+}
+
+// What failed once the command's write was in place is a warning: the write
+// stands, and exit 0 keeps a script from making it twice (SPEC §6).
+int written_anyway(const std::exception& error) {
+    warn(fmt::format("the change is written, but then: {}", error.what()));
+    return static_cast<int>(Exit::ok);
+}
+
 int run(int argc, char** argv) {
     Globals globals;
     CLI::App app(
@@ -169,13 +196,15 @@ int run(int argc, char** argv) {
         std::vector<std::string> reversed(args.rbegin(), args.rend());
         app.parse(reversed);
     } catch (const CLI::Success& done) {
-        return app.exit(done);
-    } catch (const Error&) {
+        const int status = app.exit(done);  // --help, --version
+        return std::fflush(stdout) == 0 && !std::ferror(stdout) ? status : output_failed();
+    } catch (const Error& error) {
         // The problems met before the command gave up may be why it did.
         std::fflush(stdout);
         for (const Error& problem : globals.problems)
             print_error(problem.what());
-        throw;
+        if (!globals.recorded) throw;
+        return written_anyway(error);
     } catch (const CLI::ParseError& error) {
         if (args.empty()) {
             fmt::print(stderr, "{}", app.help());
@@ -183,13 +212,23 @@ int run(int argc, char** argv) {
         }
         print_error(describe(error));
         return static_cast<int>(Exit::usage);
+    } catch (const std::exception& error) {
+        if (!globals.recorded) throw;
+        return written_anyway(error);
     }
-    std::fflush(stdout);
+    const bool printed = std::fflush(stdout) == 0 && !std::ferror(stdout);
     for (const Error& problem : globals.problems)
         print_error(problem.what());
     Exit status = globals.status;
     for (const Error& problem : globals.problems)
         status = std::max(status, problem.status());
+    if (!printed) {
+        if (globals.recorded) {
+            warn("the change is written, but its confirmation could not be printed");
+            return static_cast<int>(status);
+        }
+        return output_failed();
+    }
     return static_cast<int>(status);
 }
 
@@ -199,23 +238,20 @@ int run(int argc, char** argv) {
 
 int main(int argc, char** argv) {
     // Past a file size limit (ulimit -f), a write fails with EFBIG and kith says
-    // so, as on a full disk, instead of being killed half-way by SIGXFSZ.
+    // so, as on a full disk, instead of being killed half-way by SIGXFSZ. A
+    // closed stdout likewise: a command whose write is in place must live to
+    // exit 0 (kith::cli::output_failed ends a report as SIGPIPE would have).
     std::signal(SIGXFSZ, SIG_IGN);
-    int status = 0;
+    std::signal(SIGPIPE, SIG_IGN);
     try {
-        status = kith::cli::run(argc, argv);
+        return kith::cli::run(argc, argv);  // which has seen to its output
     } catch (const kith::Error& error) {
         std::fflush(stdout);
         kith::cli::print_error(error.what());
         return static_cast<int>(error.status());
     } catch (const std::exception& error) {
-        std::fflush(stdout);
+        if (std::fflush(stdout) != 0 || std::ferror(stdout)) return kith::cli::output_failed();
         kith::cli::print_error(error.what());
         return static_cast<int>(kith::Exit::data);
     }
-    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-        kith::cli::print_error("cannot write the output");
-        return static_cast<int>(kith::Exit::data);
-    }
-    return status;
 }

@@ -42,13 +42,22 @@ Event event_from(const Globals& globals, EventType type, const EventOptions& opt
 
 OpenForWrite open_for_write(const Globals& globals) {
     const Network network = open_network(globals);
+    const auto waiting = [](const std::string& holder) {
+        fmt::print(stderr, "kith: waiting for the network lock held by {}\n", holder);
+    };
     // Members are made in order: the lock is held before kith.toml is read.
-    return OpenForWrite{NetworkLock(network), load_config(network)};
+    return OpenForWrite{NetworkLock(network, waiting), load_config(network)};
 }
 
-void commit_if_asked(const OpenForWrite& open, const std::vector<std::string>& files, std::string_view command,
-                     std::string_view subject) {
-    if (open.config.autocommit) commit_files(open.lock, files, fmt::format("{}: {}", command, subject));
+void finish_write(Globals& globals, const OpenForWrite& open, const std::vector<std::string>& files,
+                  std::string_view command, std::string_view subject) {
+    globals.recorded = true;
+    if (!open.config.autocommit) return;
+    try {
+        commit_files(open.lock, files, fmt::format("{}: {}", command, subject));
+    } catch (const Error& refused) {
+        warn(refused.what());
+    }
 }
 
 void say_recorded(const Globals& globals, const Contact& contact, const Event& event) {
@@ -57,13 +66,13 @@ void say_recorded(const Globals& globals, const Contact& contact, const Event& e
                              event.at ? fmt::format(", for a meeting on {}", format_when(*event.at)) : ""));
 }
 
-Contact record(const Globals& globals, std::string_view command, std::string_view reference, const Event& event) {
+Contact record(Globals& globals, std::string_view command, std::string_view reference, const Event& event) {
     const OpenForWrite open = open_for_write(globals);
     const std::string slug = resolve_contact(open.lock.network(), reference);
     Contact contact = load_contact(open.lock.network(), slug);
     append_event(open.lock, slug, event);
+    finish_write(globals, open, {contact_file_name(slug)}, command, slug);
     say_recorded(globals, contact, event);
-    commit_if_asked(open, {contact_file_name(slug)}, command, slug);
     return contact;
 }
 

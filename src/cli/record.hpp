@@ -41,11 +41,12 @@ struct OpenForWrite {
 };
 OpenForWrite open_for_write(const Globals& globals);
 
-// After a write: with [git] autocommit = true, commits the files it touched
-// (relative to the network), the message saying what and whom, as
-// "request: priya-singh".
-void commit_if_asked(const OpenForWrite& open, const std::vector<std::string>& files, std::string_view command,
-                     std::string_view subject);
+// After a write: notes that it is in place (Globals::recorded), and with
+// [git] autocommit = true commits the files it touched (relative to the
+// network), the message saying what and whom, as "request: priya-singh". A
+// commit git refuses is a warning with git's words: the write stands.
+void finish_write(Globals& globals, const OpenForWrite& open, const std::vector<std::string>& files,
+                  std::string_view command, std::string_view subject);
 
 // "Recorded met for Priya Singh (priya-singh) on 2026-11-20 15:00"
 void say_recorded(const Globals& globals, const Contact& contact, const Event& event);
@@ -53,7 +54,7 @@ void say_recorded(const Globals& globals, const Contact& contact, const Event& e
 // Records `event` for the contact `reference` names: locks the network,
 // resolves the contact, appends the event, commits if asked, and says what it
 // recorded. Returns the contact as it was before.
-Contact record(const Globals& globals, std::string_view command, std::string_view reference, const Event& event);
+Contact record(Globals& globals, std::string_view command, std::string_view reference, const Event& event);
 
 // The event of `type` that the shared options describe.
 Event event_from(const Globals& globals, EventType type, const EventOptions& options);

@@ -526,4 +526,54 @@ test_expect_success 'schedule WHEN may be a day in words and a time' '
 	expect_contains net/contacts/jordan-lee.toml "at = 2026-11-26T09:30:00"
 '
 
+# closed_stdout COMMAND...: runs it with stdout a pipe whose reader has gone;
+# $status is its exit status (128 + N when signal N ended it), stderr in err.
+closed_stdout() {
+	status=0
+	python3 - "$@" 2>err <<-\PY || status=$?
+	import os, subprocess, sys
+	read, write = os.pipe()
+	os.close(read)
+	code = subprocess.run(sys.argv[1:], stdout=write).returncode
+	sys.exit(128 - code if code < 0 else code)
+	PY
+}
+
+test_expect_success 'an event recorded when stdout cannot be written exits 0 with a warning, and is there once' '
+	new_network
+	kith add-contact "Priya Singh" -q
+	status=0
+	"$KITH" --today 2026-11-23 note priya "full stdout" >/dev/full 2>err || status=$?
+	expect_status 0
+	expect_contains err "kith: warning: the change is written, but its confirmation could not be printed"
+	[ "$(grep -c "full stdout" net/contacts/priya-singh.toml)" -eq 1 ]
+	closed_stdout "$KITH" --today 2026-11-23 request priya
+	expect_status 0
+	expect_contains err "could not be printed"
+	[ "$(grep -c "type = \"requested\"" net/contacts/priya-singh.toml)" -eq 1 ]
+	closed_stdout "$KITH" add-contact "Alex Doe"
+	expect_status 0
+	[ -f net/contacts/alex-doe.toml ]
+	status=0
+	"$KITH" --today 2026-11-23 milestone "An offer" >/dev/full 2>err || status=$?
+	expect_status 0
+	status=0
+	"$KITH" --today 2026-11-23 log-meeting priya --referral "Jordan Lee" >/dev/full 2>err || status=$?
+	expect_status 0
+	[ -f net/contacts/jordan-lee.toml ]
+'
+
+test_expect_success 'a report that cannot write its output fails: exit 3 on a full disk, SIGPIPE for a reader gone' '
+	new_network
+	kith add-contact "Priya Singh" -q
+	kith --today 2026-11-01 request priya -q
+	status=0
+	"$KITH" --today 2026-12-01 due >/dev/full 2>err || status=$?
+	expect_status 3
+	expect_contains err "kith: error: cannot write the output"
+	closed_stdout "$KITH" --today 2026-12-01 due
+	expect_status 141
+	expect_empty err
+'
+
 test_done

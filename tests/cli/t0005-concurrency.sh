@@ -108,4 +108,110 @@ test_expect_success 'readers running meanwhile never see a half-written file, an
 	expect_no_leftovers
 '
 
+test_expect_success 'a writer that waits more than a second for the lock says who holds it' '
+	new_network
+	kith add-contact "Jordan Lee" -q
+	flock net sleep 2 &
+	holder=$!
+	sleep 0.3
+	run_kith note jordan-lee "after the wait"
+	wait $holder
+	expect_status 0
+	expect_contains err "kith: waiting for the network lock held by flock (pid $holder)"
+	expect_contains net/contacts/jordan-lee.toml "after the wait"
+	run_kith note jordan-lee "no wait"
+	expect_empty err
+'
+
+# An editor for `kith edit` that says it is open (a file "open"), then waits
+# until the test makes a file "release", then changes the company.
+waiting_editor() {
+	cat >"$TRASH/editor" <<-SH
+	#!/bin/sh
+	touch "$TRASH/open"
+	i=0
+	while [ ! -e "$TRASH/release" ] && [ \$i -lt 1200 ]; do sleep 0.1; i=\$((i + 1)); done
+	sed -i "s/^company = .*/company = \"Edited\"/" "\$1"
+	SH
+	chmod +x "$TRASH/editor"
+}
+
+test_expect_success '150 mixed writers and readers while an edit is open: every acknowledged event is there once' '
+	new_network
+	kith --today 2026-11-01 add-contact "Jordan Lee" -q
+	kith --today 2026-11-01 add-contact "Priya Singh" -q
+	kith --today 2026-11-01 add-contact "Alex Doe" -q
+	kith --today 2026-11-01 add-contact "Edit Me" --company "Before" -q
+	waiting_editor
+	EDITOR="$TRASH/editor" "$KITH" edit edit-me >edit.out 2>edit.err </dev/null &
+	editing=$!
+	for i in $(seq 1 100); do [ -e open ] && break; sleep 0.1; done
+	[ -e open ] || fail "the editor did not start"
+	pids=()
+	for i in $(seq 1 150); do
+		case $((i % 7)) in
+		0) set -- note jordan-lee "n$i" ;;
+		1) set -- request priya-singh --note "r$i" ;;
+		2) set -- add-contact "Same Name" --note "a$i" ;;
+		3) set -- add-contact "Person $i" ;;
+		4) set -- milestone "m$i" ;;
+		# referrals named far apart, never near one another (a near miss is refused)
+		5) set -- log-meeting alex-doe --notes "met$i" --referral "Referral $(printf %s $i | sha1sum | head -c 8)" ;;
+		6)
+			printf "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Imported %s\r\nEND:VCARD\r\n" "$i" >"card$i.vcf"
+			set -- import vcard "card$i.vcf"
+			;;
+		esac
+		(timeout 120 "$KITH" --today 2026-11-20 "$@" >"w$i.out" 2>"w$i.err" && echo "$*" >"w$i.ok") &
+		pids+=($!)
+	done
+	trap "kill ${pids[*]} $editing 2>/dev/null || :" EXIT
+	reads=0
+	while [ -n "$(jobs -rp | grep -vx "$editing")" ]; do
+		for report in "due --format json" "list --format tsv" "export --format json"; do
+			run_kith --today 2026-11-20 $report
+			expect_status 0
+			expect_empty err
+		done
+		reads=$((reads + 1))
+	done
+	for pid in "${pids[@]}"; do wait "$pid" || :; done
+	[ "$reads" -ge 1 ] || fail "no read ran during the writes"
+	kill -0 $editing || fail "the edit ended before the writers did"
+	[ "$(ls w*.ok | wc -l)" -eq 150 ] || fail "$(ls w*.ok | wc -l) writers acknowledged: $(cat w*.err)"
+	! grep -l "held by kith (pid $editing)" w*.err || fail "a writer waited for the editor"
+	touch release
+	wait $editing || fail "the edit failed: $(cat edit.err)"
+	expect_contains edit.out "Saved contacts/edit-me.toml"
+	expect_contains net/contacts/edit-me.toml "company = \"Edited\""
+	python3 - net <<-\PY
+	import glob, hashlib, sys, tomllib
+	net = sys.argv[1]
+	contacts = {f: tomllib.load(open(f, "rb")) for f in glob.glob(net + "/contacts/*.toml")}
+	def texts(slug, kind, key):
+	    return sorted(e.get(key) for e in contacts[f"{net}/contacts/{slug}.toml"].get("event", []) if e["type"] == kind)
+	def names(name):
+	    return [c for c in contacts.values() if c["name"] == name]
+	problems = []
+	def expect(what, got, want):
+	    if got != want: problems.append(f"{what}: {got} != {want}")
+	ids = lambda r: [i for i in range(1, 151) if i % 7 == r]
+	expect("notes", texts("jordan-lee", "note", "note"), sorted(f"n{i}" for i in ids(0)))
+	expect("requests", texts("priya-singh", "requested", "note"), sorted(f"r{i}" for i in ids(1)))
+	same = sorted(e["note"] for c in names("Same Name") for e in c["event"])
+	expect("one name", same, sorted(f"a{i}" for i in ids(2)))
+	for i in ids(3): expect(f"Person {i}", len(names(f"Person {i}")), 1)
+	milestones = sorted(m["text"] for m in tomllib.load(open(net + "/kith.toml", "rb"))["milestone"])
+	expect("milestones", milestones, sorted(f"m{i}" for i in ids(4)))
+	expect("meetings", texts("alex-doe", "met", "notes"), sorted(f"met{i}" for i in ids(5)))
+	for i in ids(5):
+	    referral = names("Referral " + hashlib.sha1(str(i).encode()).hexdigest()[:8])
+	    expect(f"Referral {i}", [c.get("referred_by") for c in referral], ["alex-doe"])
+	for i in ids(6): expect(f"Imported {i}", len(names(f"Imported {i}")), 1)
+	sys.exit("\n".join(problems) or None)
+	PY
+	kith check
+	expect_no_leftovers
+'
+
 test_done

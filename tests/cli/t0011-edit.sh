@@ -178,4 +178,72 @@ test_expect_success 'with neither VISUAL nor EDITOR set, edit runs vi' '
 	expect_contains net/contacts/priya-singh.toml "Acme Batteries"
 '
 
+test_expect_success 'other writers go on while the editor is open; a save over their change is refused, the edit kept in a copy' '
+	one
+	cat >"$TRASH/editor" <<-SH
+	#!/bin/sh
+	sed -i s/Batetries/Batteries/ "\$1"
+	timeout 10 "$KITH" note priya "recorded meanwhile" -q
+	SH
+	chmod +x "$TRASH/editor"
+	EDITOR="$TRASH/editor" run_kith edit priya </dev/null
+	expect_status 3
+	expect_contains err "${SQ}contacts/priya-singh.toml${SQ} changed while you edited it"
+	expect_contains net/contacts/priya-singh.toml "recorded meanwhile"
+	expect_contains net/contacts/priya-singh.toml "Acme Batetries"
+	copy=$(ls -A net/contacts | grep "^\.priya-singh\.edit-......\.toml$")
+	expect_contains err "your version is kept in ${SQ}contacts/$copy${SQ}"
+	expect_contains "net/contacts/$copy" "Acme Batteries"
+	expect_not_contains "net/contacts/$copy" "recorded meanwhile"
+	expect_not_contains out Saved
+	run_kith check
+	expect_status 0
+'
+
+test_expect_success 'a git pull while the editor is open is not overwritten, and with autocommit nothing of the edit is committed' '
+	export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=t@example.org GIT_COMMITTER_NAME=Tester
+	export GIT_COMMITTER_EMAIL=t@example.org GIT_CONFIG_NOSYSTEM=1 HOME="$TRASH"
+	kith init "$TRASH/laptop" --git -q
+	sed -i "s/^# autocommit = false.*/autocommit = true/" laptop/kith.toml
+	git -C laptop add -A && git -C laptop commit -qm init
+	kith --dir laptop --today 2026-11-01 add-contact "Priya Singh" --company "Acme Batetries" -q
+	git clone -q laptop desktop
+	kith init "$TRASH/desktop" --git -q
+	kith --dir laptop --today 2026-11-23 note priya "from the laptop" -q
+	cat >"$TRASH/editor" <<-SH
+	#!/bin/sh
+	sed -i s/Batetries/Batteries/ "\$1"
+	git -C "$TRASH/desktop" pull -q --no-rebase --no-edit
+	SH
+	chmod +x "$TRASH/editor"
+	before=$(git -C desktop rev-list --count HEAD)
+	EDITOR="$TRASH/editor" run_kith --dir desktop edit priya </dev/null
+	expect_status 3
+	expect_contains err "changed while you edited it"
+	expect_contains desktop/contacts/priya-singh.toml "from the laptop"
+	[ "$(git -C desktop rev-list --count HEAD)" -eq $((before + 1)) ] || fail "the edit was committed"
+	git -C desktop status --porcelain --untracked-files=no >dirty
+	expect_empty dirty
+'
+
+test_expect_success 'two edits open at once: neither takes the other'"'"'s copy for a leftover' '
+	one
+	cat >"$TRASH/slow" <<-SH
+	#!/bin/sh
+	sed -i s/Batetries/Batteries/ "\$1"
+	touch "$TRASH/first-saved"
+	while [ ! -e "$TRASH/go" ]; do sleep 0.1; done
+	SH
+	chmod +x "$TRASH/slow"
+	EDITOR="$TRASH/slow" "$KITH" edit priya >first.out 2>first.err </dev/null &
+	first=$!
+	for i in $(seq 1 100); do [ -e first-saved ] && break; sleep 0.1; done
+	EDITOR=true run_kith edit priya </dev/null
+	expect_status 0
+	expect_not_contains err "interrupted"
+	touch go
+	wait $first || fail "the first edit failed: $(cat first.err)"
+	expect_contains net/contacts/priya-singh.toml "Acme Batteries"
+'
+
 test_done

@@ -20,7 +20,7 @@ struct ContactOptions {
     std::string note;
 };
 
-void run(const Globals& globals, const std::string& command, const ContactOptions& options) {
+void run(Globals& globals, const std::string& command, const ContactOptions& options) {
     Contact contact = options.contact;
     if (!options.keep_in_touch.empty()) contact.keep_in_touch = parse_duration(options.keep_in_touch, true);
     const DateTime today = now(globals);
@@ -39,8 +39,8 @@ void run(const Globals& globals, const std::string& command, const ContactOption
     if (slug != make_slug(contact.name))
         warn(fmt::format("the slug '{}' was taken (is {} already a contact?); this one is '{}'",
                          make_slug(contact.name), contact.name, slug));
+    finish_write(globals, open, {contact_file_name(slug)}, command, slug);
     say(globals, slug);
-    commit_if_asked(open, {contact_file_name(slug)}, command, slug);
 }
 
 }  // namespace

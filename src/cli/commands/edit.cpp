@@ -5,7 +5,10 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -62,15 +65,43 @@ public:
     std::string read() const { return read_file(path_, path_.filename().string()); }
     // Leaves the copy in place when this ends: it holds work not kept elsewhere.
     void keep() { kept_ = true; }
+    bool kept() const { return kept_; }
 
 private:
     std::filesystem::path path_;
     bool kept_ = false;
 };
 
-// A copy left by an edit that was killed (the terminal closed, say): under the
-// lock no other edit runs. One that holds nothing new is removed; one that
-// differs may hold work, so it stays, and the user is told where.
+// While an edit runs, it holds a shared flock on contacts/, so that another
+// edit can tell the copies of live edits from those of killed ones.
+class LiveEdit {
+public:
+    explicit LiveEdit(const std::filesystem::path& folder)
+        : fd_(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {}
+    ~LiveEdit() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    LiveEdit(const LiveEdit&) = delete;
+    LiveEdit& operator=(const LiveEdit&) = delete;
+
+    // Whether no other edit is running (taken under the network lock, so no
+    // edit starts meanwhile); then this one joins in as running.
+    bool alone() {
+        const bool alone = fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) == 0;
+        join();
+        return alone;
+    }
+    void join() {
+        if (fd_ >= 0) ::flock(fd_, LOCK_SH | LOCK_NB);
+    }
+
+private:
+    int fd_;
+};
+
+// A copy left by an edit that was killed (the terminal closed, say): called
+// only while no other edit runs. One that holds nothing new is removed; one
+// that differs may hold work, so it stays, and the user is told where.
 void handle_leftover_copies(const std::filesystem::path& folder, std::string_view slug, const std::string& original) {
     const std::string prefix = fmt::format(".{}.edit-", slug);
     std::error_code ec;
@@ -103,41 +134,60 @@ Choice ask(const Error& problem) {
     return answer.empty() || answer[0] == 'e' || answer[0] == 'E' ? Choice::edit_again : Choice::restore;
 }
 
-void run(const Globals& globals, const std::string& command, const std::string& reference) {
-    const OpenForWrite open = open_for_write(globals);
-    const std::string slug = resolve_contact(open.lock.network(), reference);
+void run(Globals& globals, const std::string& command, const std::string& reference) {
+    // The lock is held to set the edit up and to save it, never while the
+    // editor is open: other writers need not wait for a person.
+    std::string slug, original;
+    std::optional<LiveEdit> live;
+    std::optional<EditCopy> copy;
+    {
+        const OpenForWrite open = open_for_write(globals);
+        slug = resolve_contact(open.lock.network(), reference);
+        const std::filesystem::path path = contact_path(open.lock.network(), slug);
+        original = read_file(path, contact_file_name(slug));
+        live.emplace(path.parent_path());
+        if (live->alone()) handle_leftover_copies(path.parent_path(), slug, original);
+        copy.emplace(path.parent_path(), slug, original);
+    }
     const std::string display = contact_file_name(slug);
-    const std::string original = read_file(contact_path(open.lock.network(), slug), display);
-    handle_leftover_copies(contact_path(open.lock.network(), slug).parent_path(), slug, original);
-    EditCopy copy(contact_path(open.lock.network(), slug).parent_path(), slug, original);
+    const std::string kept = fmt::format("'contacts/{}'", copy->path().filename().string());
     std::vector<std::string> argv = editor_command();
-    argv.push_back(copy.path().string());
+    argv.push_back(copy->path().string());
 
     for (;;) {
         const ProgramResult editor = run_program(argv, {}, Output::terminal);
         if (editor.status != 0)
             throw Error(Exit::data, fmt::format("the editor '{}' failed (exit status {}); '{}' is left as it was",
                                                 argv.front(), editor.status, display));
-        const std::string text = copy.read();
+        const std::string text = copy->read();
         if (text == original) {
             say(globals, fmt::format("No changes to {}", display));
             return;
         }
         try {
-            replace_contact(open.lock, slug, text);
+            const OpenForWrite open = open_for_write(globals);
+            if (!replace_contact(open.lock, slug, original, text)) {
+                copy->keep();
+                throw Error(Exit::data,
+                            fmt::format("'{}' changed while you edited it (a git pull, another kith, another "
+                                        "program): it is left as it now is, and your version is kept in {}; "
+                                        "compare the two, then edit again",
+                                        display, kept));
+            }
+            finish_write(globals, open, {display}, command, slug);
         } catch (const Error& problem) {
+            if (copy->kept()) throw;
             const Choice choice = ask(problem);
             if (choice == Choice::edit_again) continue;
             std::string where;
             if (choice == Choice::no_one_to_ask) {
-                copy.keep();
-                where = fmt::format(" (your edit is in 'contacts/{}')", copy.path().filename().string());
+                copy->keep();
+                where = fmt::format(" (your edit is in {})", kept);
             }
             throw Error(Exit::data, fmt::format("kept the original '{}'; your edit did not read: {}{}", display,
                                                 problem.what(), where));
         }
         say(globals, fmt::format("Saved {}", display));
-        commit_if_asked(open, {display}, command, slug);
         return;
     }
 }
@@ -153,7 +203,10 @@ void add_edit(CLI::App& command, Globals& globals) {
         "Opens a copy of the file in $VISUAL, else $EDITOR, else vi (\"code --wait\" works: no shell runs).\n"
         "A save that no longer reads as a contact is not kept: on a terminal you may edit again or restore\n"
         "the original; otherwise the original stays and kith exits 3. The copy of an edit that was killed\n"
-        "is removed next time if it holds nothing new, else kept and named.\n"
+        "is removed next time if it holds nothing new, else kept and named. No lock is held while the\n"
+        "editor is open, so other kith commands go on; if the file changes meanwhile (a git pull, a note\n"
+        "recorded), your save is not kept over it: the file stays as it now is, your version is kept in a\n"
+        "copy that kith names, and kith exits 3.\n"
         "\nExample:\n  EDITOR=nano kith edit priya");
     command.callback([&globals, reference, name = command.get_name()] { run(globals, name, *reference); });
 }

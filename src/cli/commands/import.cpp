@@ -95,13 +95,13 @@ void run(Globals& globals, const std::string& command, const ImportOptions& opti
     for (const auto& [where, referrer] : referrals)
         if (not_written.contains(referrer))
             warn(fmt::format("{}: its referred_by '{}' names an entry that could not be written", where, referrer));
+    if (!files.empty())
+        finish_write(globals, open, files, command,
+                     fmt::format("{} contact{} from {}", added, added == 1 ? "" : "s",
+                                 std::filesystem::path(display).filename().string()));
     say(globals, options.dry_run ? fmt::format("{} to add, {} already present, {} skipped (dry run: nothing written)",
                                                added, present, skipped)
                                  : fmt::format("{} added, {} already present, {} skipped", added, present, skipped));
-    if (!files.empty())
-        commit_if_asked(open, files, command,
-                        fmt::format("{} contact{} from {}", added, added == 1 ? "" : "s",
-                                    std::filesystem::path(display).filename().string()));
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ std::string read_notes_file(const std::string& path) {
     return text;
 }
 
-void run(const Globals& globals, const std::string& command, const MeetingOptions& options) {
+void run(Globals& globals, const std::string& command, const MeetingOptions& options) {
     Event event = event_from(globals, EventType::met, options.event);
     event.notes = options.notes_file.empty() ? options.notes : read_notes_file(options.notes_file);
     event.learned = options.learned;
@@ -40,13 +40,13 @@ void run(const Globals& globals, const std::string& command, const MeetingOption
     const std::vector<std::string> created =
         record_meeting(open.lock, slug, event, options.referrals, now(globals).day());
     std::vector<std::string> files = {contact_file_name(slug)};
-    for (const std::string& referral : created) {
+    for (const std::string& referral : created)
+        files.push_back(contact_file_name(referral));
+    finish_write(globals, open, files, command, slug);
+    for (const std::string& referral : created)
         say(globals, fmt::format("Added {} ({}), referred by {}", load_contact(open.lock.network(), referral).name,
                                  referral, met.name));
-        files.push_back(contact_file_name(referral));
-    }
     say_recorded(globals, met, event);
-    commit_if_asked(open, files, command, slug);
 }
 
 }  // namespace

@@ -22,8 +22,8 @@ void add_milestone(CLI::App& command, Globals& globals) {
         const Milestone milestone{event_date(globals, *date), *text};
         const OpenForWrite open = open_for_write(globals);
         append_milestone(open.lock, milestone);
+        finish_write(globals, open, {std::string(config_file_name)}, name, milestone.text);
         say(globals, fmt::format("Recorded milestone on {}: {}", format_when(milestone.date), milestone.text));
-        commit_if_asked(open, {std::string(config_file_name)}, name, milestone.text);
     });
 }
 
