@@ -1,20 +1,21 @@
 // The table-wise three-way merge behind `kith merge-file`.
 #include "kith/merge.hpp"
 
-#include <algorithm>
+#include <map>
 #include <vector>
 
 #include "kith/contact.hpp"
 #include "kith/network.hpp"
 #include "kith/text.hpp"
+#include "toml_text.hpp"
 
 namespace kith {
 
 namespace {
 
-// One unit of a file: its text, and what it says (the text without the
-// blank lines at its end, which are the gap before the next table, and
-// without its last newline).
+// One unit of a file: its bytes, and what it says (the bytes without the
+// blank lines at their end, which are the gap before the next table, and
+// without the last line break, LF or CRLF). Units compare by what they say.
 struct Unit {
     std::string_view text;
     std::string_view content;
@@ -25,7 +26,7 @@ std::string_view content_of(std::string_view text) {
     for (std::size_t at = 0; at < text.size();) {
         const std::size_t newline = text.find('\n', at);
         const std::size_t end = newline == std::string_view::npos ? text.size() : newline;
-        if (!is_blank(text.substr(at, end - at))) keep = end;
+        if (!is_blank(text.substr(at, end - at))) keep = end > at && text[end - 1] == '\r' ? end - 1 : end;
         at = end + 1;
     }
     return text.substr(0, keep);
@@ -38,16 +39,13 @@ bool ends_with_blank_line(std::string_view text) {
     return is_blank(newline == std::string_view::npos ? text : text.substr(newline + 1));
 }
 
-// The text before the first table, then each table: a unit starts at every
-// line that opens with '['.
+// The text before the first table, then each table from the start of its
+// header's line: headers as TOML reads them, so that a line of a """note"""
+// or of a multi-line array that opens with '[' stays in its table. Between
+// them, the units hold every byte of `text`, in order.
 std::vector<Unit> units(std::string_view text) {
-    std::vector<std::size_t> starts = {0};
-    for (std::size_t at = 0; at < text.size();) {
-        if (text[at] == '[' && at != 0) starts.push_back(at);
-        const std::size_t end = text.find('\n', at);
-        if (end == std::string_view::npos) break;
-        at = end + 1;
-    }
+    std::vector<std::size_t> starts = table_starts(text);
+    starts.insert(starts.begin(), 0);
     starts.push_back(text.size());
     std::vector<Unit> out;
     for (std::size_t i = 0; i + 1 < starts.size(); ++i) {
@@ -66,6 +64,15 @@ std::optional<Unit> pick(const Unit& base, const Unit& ours, const Unit& theirs)
     return std::nullopt;
 }
 
+// The line break a merge adds after `text`: the one its last line ended with
+// (CRLF in a CRLF file), else the first one of `next`, else LF.
+std::string_view line_break_after(std::string_view text, std::string_view next) {
+    std::size_t newline = text.rfind('\n');
+    if (newline == std::string_view::npos) text = next, newline = next.find('\n');
+    if (newline == std::string_view::npos) return "\n";
+    return newline > 0 && text[newline - 1] == '\r' ? "\r\n" : "\n";
+}
+
 }  // namespace
 
 std::optional<std::string> merge_tables(std::string_view base, std::string_view ours, std::string_view theirs) {
@@ -74,32 +81,44 @@ std::optional<std::string> merge_tables(std::string_view base, std::string_view 
     const std::vector<Unit> b = units(base), o = units(ours), t = units(theirs);
     if (o.size() < b.size() || t.size() < b.size()) return std::nullopt;
 
-    std::string out;
-    // What was already in the file keeps its own spacing; a table new to it
-    // follows a blank line, as kith appends.
-    const auto add = [&out](const Unit& unit, bool is_new) {
-        if (!out.empty() && !out.ends_with('\n')) out += '\n';
-        if (!is_new) {
-            out += unit.text;
-            return;
-        }
-        if (!out.empty() && !ends_with_blank_line(out)) out += '\n';
-        out += unit.content;
-        out += '\n';
-    };
+    // What was in the base, as merged, then what ours appended, then what
+    // theirs appended (a table after the text before the first one).
+    std::vector<Unit> merged;
     for (std::size_t i = 0; i < b.size(); ++i) {
         const auto unit = pick(b[i], o[i], t[i]);
         if (!unit) return std::nullopt;
-        add(*unit, false);
+        merged.push_back(*unit);
     }
-    for (std::size_t i = b.size(); i < o.size(); ++i)
-        add(o[i], true);
+    merged.insert(merged.end(), o.begin() + static_cast<std::ptrdiff_t>(b.size()), o.end());
+
+    // A table both sides appended alike is one change: theirs' copy is left
+    // out, but only so far as the result holds as many copies as theirs does.
+    // Counting the whole file, not only what ours appended, matters in a
+    // rebase: there ours holds the replayed side's earlier tables after its
+    // own, and a copy among them is no copy of what theirs appended.
+    std::map<std::string_view, std::ptrdiff_t> missing, appended;  // copies theirs holds beyond the result's
+    for (std::size_t i = 1; i < t.size(); ++i)
+        ++missing[t[i].content];
+    for (std::size_t i = 1; i < merged.size(); ++i)
+        --missing[merged[i].content];
+    for (std::size_t i = b.size(); i < t.size(); ++i)
+        ++appended[t[i].content];
     for (std::size_t i = b.size(); i < t.size(); ++i) {
-        const bool ours_too = std::any_of(o.begin() + static_cast<std::ptrdiff_t>(b.size()), o.end(),
-                                          [&](const Unit& unit) { return unit.content == t[i].content; });
-        if (!ours_too) add(t[i], true);
+        // The last copies of a table theirs appended are the ones the result lacks.
+        const bool lacking = appended[t[i].content]-- <= missing[t[i].content];
+        if (lacking) merged.push_back(t[i]);
     }
-    if (!out.empty() && !out.ends_with('\n')) out += '\n';
+
+    // Every unit's bytes as they were; between two, a line break where the
+    // first has none at its end, and a blank line before an appended table,
+    // as kith appends.
+    std::string out;
+    for (std::size_t i = 0; i < merged.size(); ++i) {
+        const std::string_view text = merged[i].text;
+        if (!out.empty() && !out.ends_with('\n')) out += line_break_after(out, text);
+        if (i >= b.size() && !out.empty() && !ends_with_blank_line(out)) out += line_break_after(out, text);
+        out += text;
+    }
     return out;
 }
 

@@ -104,15 +104,21 @@ std::string toml_text(const DateTime& when) {
 
 namespace {
 
-// toml++ 3.3.0 (Debian 12's) reaches undefined behaviour when it asks whether
-// some non-ASCII characters are whitespace (upstream issues 190 and 295,
-// fixed after 3.4). It asks that of one met outside a string, where TOML
-// allows none; of one after a backslash in a """string""" (an escape that is
-// none, or the first character after a line-ending backslash); and of one in
-// quotes or brackets glued to a bare value (1.'Ü', [2"Ü"], 2026x["Ü"]), which
-// it reads as part of the bad value, not as a string. Such text, never TOML,
-// is refused here at its line and column, before toml++ reads it.
-void refuse_what_toml_cannot_read(std::string_view text, std::string_view file) {
+// What the lexer below meets that its callers care about, at a byte offset.
+enum class Met {
+    table_bracket,                       // a '[' outside strings, comments, arrays and values
+    non_ascii_in_code,                   // a non-ASCII character outside strings and comments
+    non_ascii_after_line_end_backslash,  // one first after a """string"""'s line-ending backslash
+    non_ascii_after_backslash,           // one right after a backslash in a """string"""
+};
+
+// Walks `text` as TOML reads it: code and comments, the four kinds of
+// strings (escapes, and """" or ''''-style ends, included), and the arrays
+// and inline tables open around a value; tells `on(met, offset)` what it
+// meets. One lexer for the reader and the merge driver, so that what the
+// merge takes for a table header is what toml++ reads as one.
+template <typename On>
+void lex_toml(std::string_view text, On&& on) {
     enum class In { code, comment, basic, literal, multi_basic, multi_literal };
     In in = In::code;
     // Whether a value is being read (after '=', in an array), and the arrays
@@ -124,28 +130,16 @@ void refuse_what_toml_cannot_read(std::string_view text, std::string_view file) 
     bool after_line_end_backslash = false;
     const std::size_t body = without_bom(text).data() - text.data();  // a BOM is no character of line 1
     std::size_t i = body;
-    const auto refuse = [&](std::string_view why) {
-        const std::size_t newline = text.rfind('\n', i);
-        const std::size_t line_start = newline == std::string_view::npos ? body : newline + 1;
-        const std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + i, '\n'));
-        std::size_t column = 1;
-        for (std::size_t at = line_start; at < i; ++at)
-            column += (static_cast<unsigned char>(text[at]) & 0xC0) != 0x80;  // characters, not their bytes
-        throw Error(Exit::data, fmt::format("{}:{}:{}: {}", file, line, column, why));
-    };
     for (; i < text.size(); ++i) {
         const char c = text[i];
         const bool ascii = static_cast<unsigned char>(c) < 0x80;
         if (after_line_end_backslash && c != ' ' && c != '\t' && c != '\r' && c != '\n') {
             after_line_end_backslash = false;
-            if (!ascii)
-                refuse(
-                    "a line-ending backslash cannot be followed by a non-ASCII character here (start the line "
-                    "with a space or an ASCII character, or drop the backslash)");
+            if (!ascii) on(Met::non_ascii_after_line_end_backslash, i);
         }
         switch (in) {
             case In::code: {
-                if (!ascii) refuse("a character outside quotes must be ASCII (put text in a \"string\")");
+                if (!ascii) on(Met::non_ascii_in_code, i);
                 // A bare value (a number, a date, true) runs to the next blank, ',', ']', '}' or '#';
                 // toml++ reads whatever else is in it as part of it, quotes and brackets too.
                 if (value && !bare && std::string_view(" \t\r\n=[]{},#\"'").find(c) == std::string_view::npos)
@@ -156,6 +150,7 @@ void refuse_what_toml_cannot_read(std::string_view text, std::string_view file) 
                 if (c == '#') in = In::comment;
                 if (c == '\n' && !nested) value = false;
                 if (c == '=') value = true;
+                if (c == '[' && !value && !nested) on(Met::table_bracket, i);
                 if (c == '[' && value) nesting += '[';
                 if (c == '{' && value) nesting += '{', value = false;
                 if (c == ',' && nested && nesting.back() == '{') value = false;
@@ -188,7 +183,7 @@ void refuse_what_toml_cannot_read(std::string_view text, std::string_view file) 
                         after_line_end_backslash = true;
                     } else if (next < text.size() && static_cast<unsigned char>(text[next]) >= 0x80) {
                         i = next;
-                        refuse("a backslash cannot be followed by a non-ASCII character (write \\\\ for a backslash)");
+                        on(Met::non_ascii_after_backslash, i);
                     } else {
                         ++i;  // an escape
                     }
@@ -211,7 +206,51 @@ void refuse_what_toml_cannot_read(std::string_view text, std::string_view file) 
     }
 }
 
+// toml++ 3.3.0 (Debian 12's) reaches undefined behaviour when it asks whether
+// some non-ASCII characters are whitespace (upstream issues 190 and 295,
+// fixed after 3.4). It asks that of one met outside a string, where TOML
+// allows none; of one after a backslash in a """string""" (an escape that is
+// none, or the first character after a line-ending backslash); and of one in
+// quotes or brackets glued to a bare value (1.'Ü', [2"Ü"], 2026x["Ü"]), which
+// it reads as part of the bad value, not as a string. Such text, never TOML,
+// is refused here at its line and column, before toml++ reads it.
+void refuse_what_toml_cannot_read(std::string_view text, std::string_view file) {
+    const std::size_t body = without_bom(text).data() - text.data();
+    lex_toml(text, [&](Met met, std::size_t at) {
+        if (met == Met::table_bracket) return;
+        const std::size_t newline = text.rfind('\n', at);
+        const std::size_t line_start = newline == std::string_view::npos ? body : newline + 1;
+        const std::size_t line = 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + at, '\n'));
+        std::size_t column = 1;
+        for (std::size_t i = line_start; i < at; ++i)
+            column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;  // characters, not their bytes
+        const std::string_view why =
+            met == Met::non_ascii_in_code ? "a character outside quotes must be ASCII (put text in a \"string\")"
+            : met == Met::non_ascii_after_line_end_backslash
+                ? "a line-ending backslash cannot be followed by a non-ASCII character here (start the line "
+                  "with a space or an ASCII character, or drop the backslash)"
+                : "a backslash cannot be followed by a non-ASCII character (write \\\\ for a backslash)";
+        throw Error(Exit::data, fmt::format("{}:{}:{}: {}", file, line, column, why));
+    });
+}
+
 }  // namespace
+
+std::vector<std::size_t> table_starts(std::string_view text) {
+    std::vector<std::size_t> starts;
+    const std::size_t body = without_bom(text).data() - text.data();
+    lex_toml(text, [&](Met met, std::size_t at) {
+        if (met != Met::table_bracket) return;
+        // A header stands at the start of its line, after blanks at most (the
+        // second '[' of "[[" is not one).
+        const std::size_t newline = text.rfind('\n', at);
+        const std::size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
+        const std::size_t first = std::max(line_start, body);
+        if (text.substr(first, at - first).find_first_not_of(" \t") == std::string_view::npos)
+            starts.push_back(line_start);
+    });
+    return starts;
+}
 
 toml::table parse_toml(std::string_view text, std::string_view file) {
     refuse_what_toml_cannot_read(text, file);

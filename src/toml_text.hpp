@@ -31,4 +31,9 @@ std::string toml_text(const DateTime& when);
 // Reads `text` as TOML; throws Error(data) naming `file`, line and column.
 toml::table parse_toml(std::string_view text, std::string_view file);
 
+// Where each table header's line ([table], [[array]]) starts in `text`, in
+// order, as TOML reads it: a '[' in a string, a comment or a multi-line array
+// is none. Any text will do; what is not TOML yields some positions still.
+std::vector<std::size_t> table_starts(std::string_view text);
+
 }  // namespace kith

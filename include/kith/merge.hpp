@@ -11,11 +11,18 @@
 namespace kith {
 
 // The three-way merge of a TOML file, a table at a time. The text before the
-// first table and each table (from its `[...]` line to the next) is one unit.
-// A unit changed on one side takes that side's text; the units either side
-// appended are all kept, ours first, then theirs (each once). Nothing when
-// both sides changed one unit differently, or a side removed a unit: then a
-// line merge with conflict markers must decide.
+// first table and each table (from the start of its header's line to the
+// next header's) is one unit; headers are found as TOML reads them, so that a
+// line of a """note""", a comment or a multi-line array that opens with '['
+// is none. A unit changed on one side takes that side's text; the units
+// either side appended are all kept, ours first, then theirs. A table both
+// sides appended alike is kept once, but no table ends with fewer copies than
+// either side holds (so a rebase, where ours holds the replayed side's earlier
+// tables after its own, keeps them all). Each unit kept keeps its bytes: the
+// merge only adds a line break where one is missing between two units, and a
+// blank line before an appended table, CRLF where the line before ends so.
+// Nothing when both sides changed one unit differently, or a side removed a
+// unit: then a line merge with conflict markers must decide.
 std::optional<std::string> merge_tables(std::string_view base, std::string_view ours, std::string_view theirs);
 
 // Whether `text` reads as the network file at `path` (kith.toml, or a contact

@@ -77,6 +77,88 @@ test_expect_success 'a rebasing pull keeps both sides'"'"' events too' '
 	expect_status 0
 '
 
+test_expect_success 'a note whose lines open with brackets and an event on the other machine merge, each whole' '
+	two_machines
+	kith --dir laptop --today 2026-11-23 note priya "[ ] send CV
+[10:30] called" -q
+	kith --dir desktop --today 2026-11-23 follow-up priya --via email -q
+	pull_into_desktop
+	expect_status 0
+	expect_file_equals desktop/contacts/priya-singh.toml <<-\EOF
+	name = "Priya Singh"
+	added = 2026-11-02
+
+	[[event]]
+	type = "requested"
+	date = 2026-11-02
+
+	[[event]]
+	type = "followed-up"
+	date = 2026-11-23
+	via = "email"
+
+	[[event]]
+	type = "note"
+	date = 2026-11-23
+	note = """[ ] send CV
+	[10:30] called"""
+	EOF
+	run_kith --dir desktop check
+	expect_status 0
+'
+
+test_expect_success 'the same, pulled with --rebase: the replayed event follows the note, both whole' '
+	two_machines
+	kith --dir laptop --today 2026-11-23 note priya "[ ] send CV
+[10:30] called" -q
+	kith --dir desktop --today 2026-11-23 follow-up priya --via email -q
+	kith --dir desktop --today 2026-11-23 note priya "[x] sent" -q
+	git -C desktop pull -q --rebase
+	expect_file_equals desktop/contacts/priya-singh.toml <<-\EOF
+	name = "Priya Singh"
+	added = 2026-11-02
+
+	[[event]]
+	type = "requested"
+	date = 2026-11-02
+
+	[[event]]
+	type = "note"
+	date = 2026-11-23
+	note = """[ ] send CV
+	[10:30] called"""
+
+	[[event]]
+	type = "followed-up"
+	date = 2026-11-23
+	via = "email"
+
+	[[event]]
+	type = "note"
+	date = 2026-11-23
+	note = "[x] sent"
+	EOF
+	[ "$(git -C desktop rev-list --count --merges HEAD)" -eq 0 ]
+'
+
+test_expect_success 'meeting notes with a line the other machine'"'"'s note also has, quotes and blank lines, merge whole' '
+	two_machines
+	kith --dir laptop --today 2026-11-23 note priya "Todo:
+[ ] send CV" -q
+	printf "Done:\n[ ] send CV\n\n   \n[10:30] said \"\"\" and \\\\ \n" >notes.md
+	kith --dir desktop --today 2026-11-23 log-meeting priya --notes-file notes.md -q
+	pull_into_desktop
+	expect_status 0
+	python3 - desktop/contacts/priya-singh.toml notes.md <<-\EOF
+	import sys, tomllib
+	events = tomllib.load(open(sys.argv[1], "rb"))["event"]
+	texts = [e.get("note", e.get("notes")) for e in events[1:]]
+	sys.exit(texts != [open(sys.argv[2]).read(), "Todo:\n[ ] send CV"] and repr(texts))
+	EOF
+	run_kith --dir desktop check
+	expect_status 0
+'
+
 test_expect_success 'milestones both machines added to kith.toml are both kept' '
 	two_machines
 	kith --dir laptop --today 2026-11-23 milestone "Accepted an offer" -q
