@@ -514,6 +514,19 @@ expect_round_trip 'text of only quotes' '""""'
 # newline right after its opening """, so the writer must escape it.
 expect_round_trip 'text starting with a newline' $'\nafter a blank first line'
 expect_round_trip 'text with tabs and control characters' $'tab\there, cr\r\nbell\a, esc\e, del\x7f'
+test_expect_success 'a tag and a referral in brackets are kept as typed' '
+	new_network
+	kith --today 2026-11-01 add-contact "Jordan Lee" --tag "[a, b]" --tag c -q
+	[ "$(toml_value net/contacts/jordan-lee.toml tags)" = "['\''[a, b]'\'', '\''c'\'']" ] ||
+		fail "$(cat net/contacts/jordan-lee.toml)"
+	kith --today 2026-11-02 log-meeting jordan --referral "[Alex], Doe" -q
+	[ -f "net/contacts/alex-doe.toml" ]
+	expect_contains net/contacts/alex-doe.toml "name = \"[Alex], Doe\""
+'
+
+# Regression: CLI11 read a repeatable option's "[b, c]" as a list of two.
+expect_round_trip 'text in brackets' '[b, c]'
+expect_round_trip 'text in double brackets' '[[x]] and ]'
 expect_round_trip 'text with emoji and other Unicode' $'🎉 Zoë, 李小龙, e\xcc\x81, \xe2\x80\xae, \xef\xbb\xbf'
 
 test_expect_success 'schedule WHEN may be a day in words and a time' '

@@ -64,6 +64,7 @@ void add_add_contact(CLI::App& command, Globals& globals) {
     command.add_option("--tag", c.tags, "A tag (repeat for more)")
         ->type_name("TAG")
         ->expected(1)
+        ->allow_extra_args(false)  // "[a, b]" is one value as typed, not CLI11's list syntax
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     command.add_option("--keep-in-touch", options->keep_in_touch, "How often to stay in touch: 30d, 2m, never")
         ->type_name("DURATION");

@@ -62,6 +62,7 @@ void add_log_meeting(CLI::App& command, Globals& globals) {
     command.add_option("--learned", options->learned, "One thing you learned (repeat for more)")
         ->type_name("TEXT")
         ->expected(1)
+        ->allow_extra_args(false)  // "[a, b]" is one value as typed, not CLI11's list syntax
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     command
         .add_option("--referral", options->referrals,
@@ -69,6 +70,7 @@ void add_log_meeting(CLI::App& command, Globals& globals) {
                     "or a new contact (repeat for more)")
         ->type_name("NAME")
         ->expected(1)
+        ->allow_extra_args(false)  // "[a, b]" is one value as typed, not CLI11's list syntax
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     command.footer(
         "Example:\n  kith log-meeting priya --learned \"Postdocs matter less in industry\" \\\n"
