@@ -201,8 +201,12 @@ FileStamp stamp_of(const struct stat& status) {
 
 std::optional<FileStamp> stamp_of_path(const char* path) {
     struct stat status {};
-    if (::stat(path, &status) != 0) return std::nullopt;
+    if (::stat(path, &status) != 0 || !S_ISREG(status.st_mode)) return std::nullopt;
     return stamp_of(status);
+}
+
+bool trusted_by(const struct stat& status, uid_t user) {
+    return status.st_uid == user && (status.st_mode & (S_IWGRP | S_IWOTH)) == 0;
 }
 
 bool settled(const FileStamp& stamp, std::int64_t now_ns) {

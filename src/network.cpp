@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -72,23 +73,56 @@ struct OpenedFile {
     FileStamp stamp;
 };
 
-// Throws Error(data) naming `display` when the file cannot be opened or is a directory.
-OpenedFile open_to_read(const char* path, std::string_view display) {
-    FileDescriptor file(::open(path, O_RDONLY | O_CLOEXEC));
+[[noreturn]] void too_large(std::string_view display) {
+    throw Error(Exit::data, fmt::format("cannot read '{}': it is larger than {} MiB", display, largest_file >> 20));
+}
+
+// What a file that is neither a folder nor a regular file is, for an error.
+std::string_view kind_of(mode_t mode) {
+    if (S_ISFIFO(mode)) return "a FIFO";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    if (S_ISSOCK(mode)) return "a socket";
+    return "of an unknown kind";
+}
+
+// Throws Error(data) naming `display` when the status is not of a file kith reads.
+void check_kind(const struct stat& status, std::string_view display, FileKind kind) {
+    if (S_ISDIR(status.st_mode)) throw Error(Exit::data, fmt::format("cannot read '{}': it is a directory", display));
+    if (kind == FileKind::regular && !S_ISREG(status.st_mode))
+        throw Error(Exit::data,
+                    fmt::format("cannot read '{}': it is not a regular file ({})", display, kind_of(status.st_mode)));
+    if (S_ISREG(status.st_mode) && static_cast<std::uint64_t>(status.st_size) > largest_file) too_large(display);
+}
+
+// Throws Error(data) naming `display` when the file cannot be opened or is
+// not of `kind`. A network's file that is not regular is refused before it is
+// opened (opening some devices does something), and again after (it may have
+// been swapped meanwhile): O_NONBLOCK so that opening a FIFO never waits for
+// a writer (it changes nothing for a regular file, open(2)), O_NOCTTY so that
+// a terminal never becomes kith's.
+OpenedFile open_to_read(const char* path, std::string_view display, FileKind kind = FileKind::regular) {
     struct stat status {};
+    if (kind == FileKind::regular && ::stat(path, &status) == 0) check_kind(status, display, kind);
+    const int flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | (kind == FileKind::regular ? O_NONBLOCK : 0);
+    FileDescriptor file(::open(path, flags));
     if (file.get() < 0 || ::fstat(file.get(), &status) != 0)
         throw Error(Exit::data, fmt::format("cannot read '{}': {}", display, std::strerror(errno)));
-    if (S_ISDIR(status.st_mode)) throw Error(Exit::data, fmt::format("cannot read '{}': it is a directory", display));
+    check_kind(status, display, kind);
     return {std::move(file), stamp_of(status)};
 }
 
-// The rest of an opened file.
-std::string read_rest(const OpenedFile& opened, std::string_view display) {
-    std::string bytes(opened.stamp.size + 1, '\0');  // a first guess: the file may grow meanwhile
+// The rest of an open file, `size` bytes by its stamp (a first guess: the
+// file may grow meanwhile, and a pipe or a device says 0), up to largest_file.
+std::string read_rest(int fd, std::uint64_t size, std::string_view display) {
+    std::string bytes(std::min<std::uint64_t>(size, largest_file) + 1, '\0');
     std::size_t done = 0;
     for (;;) {
-        if (done == bytes.size()) bytes.resize(bytes.size() * 2);
-        const ssize_t n = ::read(opened.file.get(), bytes.data() + done, bytes.size() - done);
+        if (done == bytes.size()) {
+            if (done > largest_file) too_large(display);
+            bytes.resize(std::min(bytes.size() * 2, largest_file + 1));
+        }
+        const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) throw Error(Exit::data, fmt::format("cannot read '{}': {}", display, std::strerror(errno)));
         if (n == 0) break;
@@ -96,6 +130,17 @@ std::string read_rest(const OpenedFile& opened, std::string_view display) {
     }
     bytes.resize(done);
     return bytes;
+}
+
+std::string read_rest(const OpenedFile& opened, std::string_view display) {
+    return read_rest(opened.file.get(), opened.stamp.size, display);
+}
+
+// Whether the cache may be read from and written in `folder`: a folder of the
+// user's own, not a link to one, that no one else may write.
+bool trusted_folder(const fs::path& folder) {
+    struct stat status {};
+    return ::lstat(folder.c_str(), &status) == 0 && S_ISDIR(status.st_mode) && trusted_by(status, ::geteuid());
 }
 
 // Writes the cache anew beside where it was, through a temporary and a rename
@@ -106,6 +151,7 @@ void write_cache_file(const ContactCache& cache, std::span<const CacheEntry> ent
     fs::path so_far;
     for (const fs::path& part : folder)  // each folder made private, as the network's are
         if (so_far /= part; ::mkdir(so_far.c_str(), 0700) != 0 && errno != EEXIST) return;
+    if (!trusted_folder(folder)) return;  // what is written there could be changed by others
     const std::string prefix = fmt::format(".{}.tmp-", cache.file.filename().string());
     // Reports write the cache without the network's lock, each through a temporary
     // of its own; one a minute old was left by a report that was killed.
@@ -125,14 +171,16 @@ void write_cache_file(const ContactCache& cache, std::span<const CacheEntry> ent
 
 // A file mapped into memory, read-only, for as long as this lives: the cache,
 // whose pages the kernel then maps many at a time instead of copying them.
-// Empty when there is no such file or it cannot be mapped.
+// Empty when there is no such file, it cannot be mapped, or it is not a
+// regular file of the user's own that no one else may write (trusted_by).
 class MappedFile {
 public:
     explicit MappedFile(const char* path) {
         if (!path) return;
-        const FileDescriptor file(::open(path, O_RDONLY | O_CLOEXEC));
+        const FileDescriptor file(::open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY));
         struct stat status {};
-        if (file.get() < 0 || ::fstat(file.get(), &status) != 0 || !S_ISREG(status.st_mode) || status.st_size == 0)
+        if (file.get() < 0 || ::fstat(file.get(), &status) != 0 || !S_ISREG(status.st_mode) || status.st_size == 0 ||
+            !trusted_by(status, ::geteuid()))
             return;
         void* start = ::mmap(nullptr, static_cast<std::size_t>(status.st_size), PROT_READ, MAP_PRIVATE, file.get(), 0);
         if (start == MAP_FAILED) return;
@@ -151,9 +199,11 @@ private:
     std::size_t size_ = 0;
 };
 
+// Whether `dir` holds a kith.toml: any but a folder, so that one that is not
+// a regular file is refused by name when it is read, not passed over.
 bool holds_network(const fs::path& dir) {
-    std::error_code ec;
-    return fs::is_regular_file(dir / config_file_name, ec);
+    struct stat status {};
+    return ::stat((dir / config_file_name).c_str(), &status) == 0 && !S_ISDIR(status.st_mode);
 }
 
 Network network_at(const fs::path& dir, std::string_view how) {
@@ -237,6 +287,7 @@ Network locate_network(const WhereToLook& where) {
 
 Network find_network(const WhereToLook& where) {
     Network network = locate_network(where);
+    check_contacts_folder(network);
     if (auto file = cache_file_for(network, where)) network.cache = ContactCache{*file, where.now_ns};
     return network;
 }
@@ -368,11 +419,29 @@ fs::path contact_path(const Network& network, std::string_view slug) {
     return network.root / "contacts" / fmt::format("{}.toml", slug);
 }
 
-std::string read_file(const fs::path& path, std::string_view display) {
-    return read_rest(open_to_read(path.c_str(), display), display);
+std::string read_file(const fs::path& path, std::string_view display, FileKind kind) {
+    return read_rest(open_to_read(path.c_str(), display, kind), display);
+}
+
+std::string read_all(int fd, std::string_view display) {
+    struct stat status {};
+    if (::fstat(fd, &status) != 0)
+        throw Error(Exit::data, fmt::format("cannot read '{}': {}", display, std::strerror(errno)));
+    check_kind(status, display, FileKind::any);
+    return read_rest(fd, S_ISREG(status.st_mode) ? static_cast<std::uint64_t>(status.st_size) : 0, display);
+}
+
+void check_contacts_folder(const Network& network) {
+    struct stat status {};
+    if (::lstat((network.root / "contacts").c_str(), &status) != 0) return;  // none yet, or reads will say why
+    if (S_ISLNK(status.st_mode))
+        throw Error(Exit::data,
+                    "'contacts' is a symbolic link; kith keeps contacts only in a folder of the network's own");
+    if (!S_ISDIR(status.st_mode)) throw Error(Exit::data, "'contacts' is not a folder");
 }
 
 std::vector<std::string> contact_slugs(const Network& network) {
+    check_contacts_folder(network);
     std::vector<std::string> out;
     DIR* folder = ::opendir((network.root / "contacts").c_str());  // readdir: fs::directory_iterator costs 10x
     if (!folder) return out;
@@ -392,7 +461,9 @@ Contact load_contact(const Network& network, std::string_view slug) {
 
 LoadedContacts load_contacts(const Network& network) {
     const std::vector<std::string> slugs = contact_slugs(network);
-    const MappedFile cache_file(network.cache ? network.cache->file.c_str() : nullptr);  // none: every file is parsed
+    // No cache, or one others could have written: every file is parsed.
+    const bool trusted = network.cache && trusted_folder(network.cache->file.parent_path());
+    const MappedFile cache_file(trusted ? network.cache->file.c_str() : nullptr);
     const std::vector<CacheEntry> cached = read_cache(cache_file.text());
     const auto cached_entry = [&](const std::string& slug) -> const CacheEntry* {
         const auto found = std::lower_bound(cached.begin(), cached.end(), slug,
@@ -499,7 +570,73 @@ std::vector<std::string> check_network(const Network& network) {
                         fmt::format("email {} is also {}'s ({})", c.email, first->second->name, first->second->slug));
         }
     }
+
+    // Conflict markers, wherever they are: the parse above passes over those
+    // inside a multi-line string. A file that does not read is reported above.
+    const std::vector<std::string> slugs = contact_slugs(network);
+    std::vector<std::string> files = {std::string(config_file_name)};
+    for (const std::string& slug : slugs)
+        files.push_back(contact_file_name(slug));
+    std::vector<std::vector<std::size_t>> marked(files.size());
+    in_parallel(files.size(), [&](std::size_t i) {
+        try {
+            marked[i] = conflict_marker_lines(read_file(network.root / files[i], files[i]));
+        } catch (const Error&) {
+        }
+    });
+    for (std::size_t i = 0; i < files.size(); ++i)
+        for (const std::size_t line : marked[i])
+            problems.push_back(
+                fmt::format("{}:{}:1: a git conflict marker: a merge was left unfinished here; keep "
+                            "the lines you mean and remove the markers",
+                            files[i], line));
     return problems;
+}
+
+std::vector<std::size_t> conflict_marker_lines(std::string_view text) {
+    constexpr std::size_t marker_size = 7;
+    std::vector<std::size_t> out;
+    std::size_t number = 1;
+    for (std::size_t at = 0; at < text.size(); ++number) {
+        const std::size_t end = std::min(text.find('\n', at), text.size());
+        const std::string_view line = text.substr(at, end - at);
+        if (line.size() >= marker_size && std::string_view("<|=>").find(line.front()) != std::string_view::npos &&
+            line.find_first_not_of(line.front()) >= marker_size &&
+            (line.size() == marker_size || std::isspace(static_cast<unsigned char>(line[marker_size]))))
+            out.push_back(number);
+        at = end + 1;
+    }
+    return out;
+}
+
+std::vector<SharedFile> shared_files(const Network& network) {
+    std::vector<SharedFile> out;
+    // Whether `path` is a folder (or a regular file); if so and others may use it, it is counted.
+    const auto look = [&](const fs::path& path, std::string display, bool folder) {
+        struct stat status {};
+        if (::lstat(path.c_str(), &status) != 0 || (folder ? !S_ISDIR(status.st_mode) : !S_ISREG(status.st_mode)))
+            return false;
+        if ((status.st_mode & (S_IRWXG | S_IRWXO)) != 0)
+            out.push_back({path, std::move(display), static_cast<unsigned>(status.st_mode & 07777)});
+        return true;
+    };
+    look(network.root, network.root.string(), true);
+    for (const std::string_view name :
+         {config_file_name, std::string_view(".gitignore"), std::string_view(".gitattributes")})
+        look(network.root / name, std::string(name), false);
+    for (const std::string folder : {"contacts", "templates"}) {
+        if (!look(network.root / folder, folder, true)) continue;
+        std::vector<std::string> names;
+        if (DIR* dir = ::opendir((network.root / folder).c_str())) {
+            while (const dirent* entry = ::readdir(dir))
+                names.emplace_back(entry->d_name);
+            ::closedir(dir);
+        }
+        std::sort(names.begin(), names.end());
+        for (const std::string& name : names)
+            if (name != "." && name != "..") look(network.root / folder / name, folder + "/" + name, false);
+    }
+    return out;
 }
 
 std::optional<std::string> find_contact_exactly(const Network& network, std::string_view reference) {

@@ -39,7 +39,8 @@ namespace {
 
 // The folder, inside each folder kith writes in, where its writes make their
 // new files (each under a name of its own, ".FILE.tmp-XXXXXX", which the
-// .gitignore of `init --git` already ignores) before renaming them into place.
+// .gitignore of `init --git` already ignores; temporary_name) before renaming
+// them into place.
 // A write killed before its rename leaves its temporary there; otherwise the
 // folder is removed again when the write is done. Under the network's lock no
 // other write is under way, so each write first empties it:
@@ -64,6 +65,22 @@ fs::path empty_temporaries_folder(const fs::path& folder, std::string_view displ
     return temps;
 }
 
+// A temporary for `target` in `temps`, for mkostemp: ".FILE.tmp-XXXXXX" as
+// the .gitignore of `init --git` (old clones' too) has it, FILE cut to its
+// first 64 bytes, never in a character, so that a name near the 255-byte limit
+// of a file name still has one.
+std::string temporary_name(const fs::path& temps, const fs::path& target) {
+    constexpr std::size_t enough_to_tell = 64;
+    std::string name = target.filename().string();
+    if (name.size() > enough_to_tell) {
+        std::size_t cut = enough_to_tell;
+        while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80)
+            --cut;  // a UTF-8 continuation byte: the character starts before
+        name.resize(cut);
+    }
+    return (temps / fmt::format(".{}.tmp-XXXXXX", name)).string();
+}
+
 enum class Replace { existing, never };
 
 // Writes `bytes` to `target` so that a reader sees the old file or the new,
@@ -75,12 +92,20 @@ bool write_atomically(const fs::path& target, std::string_view bytes, Replace re
     struct stat existing {};
     const bool exists = ::lstat(target.c_str(), &existing) == 0;
     if (exists && replace == Replace::never) return false;
+    if (exists && S_ISLNK(existing.st_mode))
+        throw Error(Exit::data, fmt::format("cannot write '{}': it is a symbolic link; kith writes only to regular "
+                                            "files",
+                                            display));
     if (exists && !S_ISREG(existing.st_mode))
         throw Error(Exit::data, fmt::format("cannot write '{}': it is not a regular file", display));
     const fs::path temps = empty_temporaries_folder(dir, display);
-    std::string temp_name = (temps / fmt::format(".{}.tmp-XXXXXX", target.filename().string())).string();
+    std::string temp_name = temporary_name(temps, target);
     FileDescriptor temp(::mkostemp(temp_name.data(), O_CLOEXEC));
-    if (temp.get() < 0) fail_write(display, errno);
+    if (temp.get() < 0) {
+        const int error = errno;
+        ::rmdir(temps.c_str());  // the folder is left as it was
+        fail_write(display, error);
+    }
     const auto give_up = [&](int error) {
         ::unlink(temp_name.c_str());
         ::rmdir(temps.c_str());
@@ -297,8 +322,10 @@ std::string new_contact_text(const Contact& contact, std::string_view slug) {
     return text;
 }
 
-// Makes contacts/ (0700) if it is missing, for a first contact.
+// Makes contacts/ (0700) if it is missing, for a first contact; refuses one
+// that is a symbolic link (check_contacts_folder).
 void make_contacts_folder(const NetworkLock& lock) {
+    check_contacts_folder(lock.network());
     const fs::path contacts = lock.network().root / "contacts";
     std::error_code ec;
     if (!fs::is_directory(contacts, ec) && ::mkdir(contacts.c_str(), 0700) != 0 && errno != EEXIST)
@@ -326,6 +353,7 @@ void create_contact_as(const NetworkLock& lock, const Contact& contact, std::str
 }
 
 void append_event(const NetworkLock& lock, std::string_view slug, const Event& event) {
+    check_contacts_folder(lock.network());
     const std::string display = contact_file_name(slug);
     const fs::path path = contact_path(lock.network(), slug);
     std::error_code ec;
@@ -354,6 +382,7 @@ void append_event(const NetworkLock& lock, std::string_view slug, const Event& e
 
 bool replace_contact(const NetworkLock& lock, std::string_view slug, std::string_view expected,
                      const std::string& text) {
+    check_contacts_folder(lock.network());
     const std::string display = contact_file_name(slug);
     parse_contact(text, display, std::string(slug));
     // Under the lock no kith writes meanwhile; another program that writes
@@ -398,6 +427,7 @@ Network create_network(const fs::path& dir) {
     NetworkLock lock(network);
     const fs::path contacts = dir / "contacts";
     if (::mkdir(contacts.c_str(), 0700) != 0 && errno != EEXIST) fail_write("contacts/", errno);
+    check_contacts_folder(network);  // one there already may be a link
     if (!write_atomically(dir / config_file_name, initial_config_text(), Replace::never, config_file_name))
         throw Error(Exit::usage, fmt::format("'{}' already holds a kith network", dir.string()));
     return network;
@@ -409,6 +439,7 @@ void check_git_runs() {
 }
 
 void set_up_git(const NetworkLock& lock, const fs::path& kith_program, GitRepository repository) {
+    check_contacts_folder(lock.network());  // a clone's link: refused before anything is set up
     const fs::path& root = lock.network().root;
     const auto git = [&root](const std::vector<std::string>& argv) {
         if (const auto refusal = run_git(root, argv))
@@ -429,6 +460,17 @@ void set_up_git(const NetworkLock& lock, const fs::path& kith_program, GitReposi
          fmt::format("{} merge-file %O %A %B %P; s=$?; [ $s -le 1 ] && exit $s; "
                      "git merge-file -L ours -L base -L theirs %A %O %B; exit 1",
                      shell_quoted(kith_program))});
+}
+
+std::size_t make_private(const NetworkLock& lock) {
+    check_contacts_folder(lock.network());
+    const std::vector<SharedFile> shared = shared_files(lock.network());
+    // chmod follows a link, but shared_files counts none; one made since by
+    // someone who may write in the network could have done worse.
+    for (const SharedFile& file : shared)
+        if (::chmod(file.path.c_str(), file.mode & ~static_cast<unsigned>(S_IRWXG | S_IRWXO)) != 0)
+            throw Error(Exit::data, fmt::format("cannot make '{}' private: {}", file.display, std::strerror(errno)));
+    return shared.size();
 }
 
 std::vector<std::string> record_meeting(const NetworkLock& lock, std::string_view slug, Event meeting,

@@ -30,10 +30,16 @@ struct FileStamp {
     bool operator==(const FileStamp&) const = default;
 };
 
-// The stamp fstat or stat gave, and that of the file a path names (symbolic
-// links followed; nullopt when stat fails).
+// The stamp fstat or stat gave, and that of the regular file a path names
+// (symbolic links followed; nullopt when stat fails or it is not a regular
+// file, which is never read, so never cached).
 FileStamp stamp_of(const struct stat& status);
 std::optional<FileStamp> stamp_of_path(const char* path);
+
+// Whether a cache file or folder with this status may be trusted by `user`
+// (an effective user id): only one of the user's own that no one else may
+// write. Anyone who could write it could make reports say what they like.
+bool trusted_by(const struct stat& status, uid_t user);
 
 // Whether a file stamped at `stamp` may be cached at `now_ns` (nanoseconds
 // since the epoch): only once its change time is two seconds old, more than

@@ -84,8 +84,29 @@ inline constexpr std::string_view config_file_name = "kith.toml";
 std::string contact_file_name(std::string_view slug);
 std::filesystem::path contact_path(const Network& network, std::string_view slug);
 
-// The whole content of a file; throws Error(data) naming `display`.
-std::string read_file(const std::filesystem::path& path, std::string_view display);
+// The most that one file kith reads may hold (a contact file, kith.toml, a
+// template, a file to import): far beyond any real one, and a bound on what a
+// file that never ends (/dev/zero) can cost.
+inline constexpr std::size_t largest_file = 16 * 1024 * 1024;
+
+// Which files read_file reads. The network's own only when they are regular
+// files: a FIFO would block, a device might never end (SPEC §6). A file the
+// user names on the command line may also be a pipe or a device (`<(...)`).
+enum class FileKind { regular, any };
+
+// The whole content of a file, up to largest_file; throws Error(data) naming
+// `display` when it cannot be read, is too large, is a folder, or (with
+// FileKind::regular) is not a regular file.
+std::string read_file(const std::filesystem::path& path, std::string_view display, FileKind kind = FileKind::regular);
+
+// All that can be read from the open descriptor `fd` (standard input), up to
+// largest_file; throws Error(data) naming `display`.
+std::string read_all(int fd, std::string_view display);
+
+// Throws Error(data) when the network's contacts/ is a symbolic link or not a
+// folder: a link committed to a clone would have kith read and write
+// elsewhere (SPEC §6). No contacts/ at all is fine: none yet.
+void check_contacts_folder(const Network& network);
 
 // Every contact's slug, from the file names alone, sorted.
 std::vector<std::string> contact_slugs(const Network& network);
@@ -105,9 +126,27 @@ LoadedContacts load_contacts(const Network& network);
 
 // Every problem `kith check` finds, one line each, naming file and line:
 // kith.toml and contact files that do not read (SPEC §2), references to
-// contacts that do not exist, file names that do not match the name, and
-// emails used by more than one contact.
+// contacts that do not exist, file names that do not match the name, emails
+// used by more than one contact, and git conflict markers in any of them.
 std::vector<std::string> check_network(const Network& network);
+
+// The numbers (from 1) of the lines of `text` that begin with a git conflict
+// marker: seven of '<', '|', '=' or '>', then a space or the line's end, as
+// `git diff --check` finds them. A merge left such a file half done, and in a
+// multi-line string the markers even parse.
+std::vector<std::size_t> conflict_marker_lines(std::string_view text);
+
+// The network's folder, contacts/ and templates/, and the regular files kith
+// keeps there (kith.toml, .gitignore, .gitattributes, contact files,
+// templates), whose mode lets group or others in at all: SPEC §2 has them
+// private, but a clone makes them 0755 and 0644. Symbolic links are not
+// followed, nor counted.
+struct SharedFile {
+    std::filesystem::path path;
+    std::string display;  // ".", "contacts", "contacts/ann.toml"
+    unsigned mode = 0;    // its permission bits
+};
+std::vector<SharedFile> shared_files(const Network& network);
 
 // The slug `reference` names: an exact slug, else an exact name
 // (case-insensitive), else a prefix of slugs or names that fits one contact.

@@ -76,6 +76,11 @@ enum class GitRepository { own, enclosing };
 // every clone needs this once. Lines the files already hold are not repeated.
 void set_up_git(const NetworkLock& lock, const std::filesystem::path& kith_program, GitRepository repository);
 
+// Takes from group and others every permission on the network's own folders
+// and files (shared_files): a clone's are 0755 and 0644, where SPEC §2 has
+// them private. Refuses a contacts/ that is a link. Returns how many changed.
+std::size_t make_private(const NetworkLock& lock);
+
 // Commits `files` (paths relative to the network's folder) to its git
 // repository with `message`, under the lock: for [git] autocommit = true.
 // A refused commit throws Error(data) with git's own words; what was written

@@ -4,8 +4,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
-#include <iostream>
-#include <iterator>
 #include <system_error>
 
 #include <unistd.h>
@@ -105,13 +103,11 @@ bool use_color(const Globals& globals) {
 }
 
 std::string read_input(const std::string& path) {
-    if (path == "-") {
-        std::string text(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>{});
-        if (std::cin.bad()) throw Error(Exit::usage, "cannot read standard input");
-        return text;
-    }
+    // A file named on the command line may be a pipe (`<(...)`, -), read as it
+    // comes; /dev/zero or an endless pipe stops at largest_file.
     try {
-        return read_file(path, path);
+        if (path == "-") return read_all(STDIN_FILENO, "standard input");
+        return read_file(path, path, FileKind::any);
     } catch (const Error& e) {
         throw Error(Exit::usage, e.what());
     }

@@ -67,6 +67,40 @@ test_expect_success 'init --git in an existing network (a clone) sets git up onc
 	[ "$(wc -l <drivers)" -eq 1 ]
 '
 
+test_expect_success 'init --git in a clone makes the network private again: folders 0700, files 0600' '
+	export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=t@example.org GIT_COMMITTER_NAME=Tester
+	export GIT_COMMITTER_EMAIL=t@example.org GIT_CONFIG_NOSYSTEM=1 HOME="$TRASH"
+	kith init "$TRASH/laptop" --git -q
+	kith --dir "$TRASH/laptop" add-contact "Priya Singh" -q
+	mkdir laptop/templates && printf "Dear {name},\n" >laptop/templates/request.txt
+	git -C laptop add -A && git -C laptop commit -q -m "a network"
+	(umask 022 && git clone -q laptop desktop)
+	files="kith.toml .gitignore .gitattributes contacts/priya-singh.toml templates/request.txt"
+	for file in $files; do
+		[ "$(stat -c %a "desktop/$file")" = 644 ] || fail "the clone made $file $(stat -c %a "desktop/$file")"
+	done
+	run_kith --dir desktop check
+	expect_contains err "kith: warning: 8 of the network"
+	run_kith init "$TRASH/desktop" --git
+	expect_status 0
+	expect_contains out "Made 8 of its files and folders private"
+	for folder in . contacts templates; do
+		[ "$(stat -c %a "desktop/$folder")" = 700 ] || fail "$folder is $(stat -c %a "desktop/$folder")"
+	done
+	for file in $files; do
+		[ "$(stat -c %a "desktop/$file")" = 600 ] || fail "$file is $(stat -c %a "desktop/$file")"
+	done
+	git -C desktop status --porcelain >changes
+	expect_empty changes
+	run_kith --dir desktop check
+	expect_status 0
+	expect_empty err
+	kith --dir desktop note priya "a new line" -q
+	[ "$(stat -c %a desktop/contacts/priya-singh.toml)" = 600 ]
+	run_kith init "$TRASH/desktop" --git
+	expect_not_contains out "private"
+'
+
 test_expect_success 'init --git: an existing network inside a repository uses it; a new network gets its own' '
 	git init -q "$TRASH/repo"
 	kith init "$TRASH/repo/net" -q

@@ -5,7 +5,9 @@
 SQ="'"
 
 test_expect_success 'check over the sample network reports nothing' '
-	run_kith --dir "$KITH_SOURCE_DIR/examples/network" check
+	cp -R "$KITH_SOURCE_DIR/examples/network" net
+	chmod -R go= net  # as kith makes a network: private (a checkout is not)
+	run_kith --dir net check
 	expect_status 0
 	expect_empty out
 	expect_empty err
@@ -49,6 +51,80 @@ test_expect_success 'check refuses referred_by and referrals that are paths, eve
 	expect_status 1
 	expect_contains out "referred_by ${SQ}../kith${SQ} is not a contact"
 	expect_contains out "referral ${SQ}../contacts/amara-okafor${SQ} is not a contact"
+'
+
+test_expect_success 'check reports each line of a git conflict marker, even inside a string that parses' '
+	new_network
+	cat >net/contacts/ann-lee.toml <<-\EOF
+	name = "Ann Lee"
+
+	[[event]]
+	type = "met"
+	date = 2026-11-02
+	notes = """
+	<<<<<<< ours
+	We talked about the lab.
+	||||||| base
+	We talked.
+	=======
+	We talked about the funding.
+	>>>>>>> theirs
+	========
+	<<<<<<<< not one either
+	"""
+	EOF
+	cat >>net/kith.toml <<-\EOF
+
+	[[milestone]]
+	date = 2026-11-20
+	text = """
+	=======
+	"""
+	EOF
+	run_kith check
+	expect_status 1
+	expect_file_equals out <<-EOF
+	kith.toml:$(grep -n "^=======\$" net/kith.toml | cut -d: -f1):1: a git conflict marker: a merge was left unfinished here; keep the lines you mean and remove the markers
+	contacts/ann-lee.toml:7:1: a git conflict marker: a merge was left unfinished here; keep the lines you mean and remove the markers
+	contacts/ann-lee.toml:9:1: a git conflict marker: a merge was left unfinished here; keep the lines you mean and remove the markers
+	contacts/ann-lee.toml:11:1: a git conflict marker: a merge was left unfinished here; keep the lines you mean and remove the markers
+	contacts/ann-lee.toml:13:1: a git conflict marker: a merge was left unfinished here; keep the lines you mean and remove the markers
+	EOF
+	run_kith --today 2026-11-23 list
+	expect_status 0
+	expect_contains out "ann-lee"
+'
+
+test_expect_success 'check warns, failing nothing, about files and folders open to other users' '
+	new_network
+	kith add-contact "Ann Lee" -q
+	run_kith check
+	expect_status 0
+	expect_empty err
+	chmod 644 net/contacts/ann-lee.toml
+	run_kith check
+	expect_status 0
+	expect_empty out
+	expect_file_equals err <<-EOF
+	kith: warning: ${SQ}contacts/ann-lee.toml${SQ} is open to other users (mode 0644); make it private with: chmod go= ${SQ}$TRASH/net/contacts/ann-lee.toml${SQ}
+	EOF
+	chmod 755 net net/contacts
+	chmod 640 net/kith.toml
+	printf "*.bak\n" >net/.gitignore && chmod 604 net/.gitignore
+	run_kith check
+	expect_status 0
+	expect_file_equals err <<-EOF
+	kith: warning: 5 of the network${SQ}s files and folders are open to other users, such as ${SQ}$TRASH/net${SQ} (mode 0755); make them private with: chmod -R go= ${SQ}$TRASH/net${SQ}
+	EOF
+	printf "name = \"Bad\n" >net/contacts/bad.toml
+	run_kith check
+	expect_status 1
+	expect_contains err "6 of the network${SQ}s files and folders are open to other users"
+	rm net/contacts/bad.toml
+	chmod -R go= net
+	run_kith check
+	expect_status 0
+	expect_empty err
 '
 
 test_done

@@ -56,6 +56,156 @@ test_expect_success 'a contact file that is a directory is named; reports go on;
 	[ -d net/contacts/dir.toml ] && [ -z "$(ls -A net/contacts/dir.toml)" ] || fail "the directory was changed"
 '
 
+# As run_kith, but never for long nor with much memory: before kith read
+# only regular files, a FIFO hung it and /dev/zero ate the machine's memory.
+run_kith_bounded() {
+	status=0
+	(
+		[ -n "${ASAN_OPTIONS:-}" ] || ulimit -v 1000000  # a sanitizer maps far more than it uses
+		exec timeout 60 "$KITH" "$@"
+	) >"$TRASH/out" 2>"$TRASH/err" || status=$?
+}
+
+test_expect_success 'a FIFO, a device or a socket in contacts/ is named, never read; reports go on; check reports it' '
+	new_network
+	kith add-contact "Ann Lee" -q
+	mkfifo net/contacts/fifo.toml
+	ln -s /dev/zero net/contacts/zero.toml
+	/usr/bin/python3 -c "import socket; socket.socket(socket.AF_UNIX).bind(\"net/contacts/socket.toml\")"
+	for command in due list "export --format json"; do
+		run_kith_bounded --today 2026-11-23 $command
+		expect_status 3
+		expect_contains err "kith: error: cannot read '"'"'contacts/fifo.toml'"'"': it is not a regular file (a FIFO)"
+		expect_contains err "cannot read '"'"'contacts/zero.toml'"'"': it is not a regular file (a character device)"
+		expect_contains err "cannot read '"'"'contacts/socket.toml'"'"': it is not a regular file (a socket)"
+	done
+	expect_contains out "Ann Lee"
+	run_kith_bounded list
+	expect_contains out "ann-lee"
+	run_kith_bounded check
+	expect_status 1
+	expect_contains out "contacts/fifo.toml'"'"': it is not a regular file (a FIFO)"
+	expect_contains out "contacts/zero.toml'"'"': it is not a regular file (a character device)"
+	for reference in fifo zero; do
+		run_kith_bounded note $reference "hi"
+		expect_status 3
+		expect_contains err "contacts/$reference.toml"
+	done
+	[ -p net/contacts/fifo.toml ] && [ -L net/contacts/zero.toml ] || fail "a file was replaced"
+'
+
+test_expect_success 'a FIFO, a device or an endless file as kith.toml or a template is named, exit 3' '
+	new_network
+	kith add-contact "Ann Lee" -q
+	mkdir net/templates
+	mkfifo net/templates/request.txt
+	run_kith_bounded draft request ann
+	expect_status 3
+	expect_contains err "cannot read '"'"'templates/request.txt'"'"': it is not a regular file (a FIFO)"
+	rm net/templates/request.txt
+	truncate -s 17M net/templates/request.txt
+	run_kith_bounded draft request ann
+	expect_status 3
+	expect_contains err "cannot read '"'"'templates/request.txt'"'"': it is larger than 16 MiB"
+	mv net/kith.toml kith.toml.orig
+	mkfifo net/kith.toml
+	run_kith_bounded due
+	expect_status 3
+	expect_contains err "cannot read '"'"'kith.toml'"'"': it is not a regular file (a FIFO)"
+	rm net/kith.toml && ln -s /dev/zero net/kith.toml
+	run_kith_bounded check
+	expect_status 1
+	expect_contains out "kith.toml'"'"': it is not a regular file (a character device)"
+'
+
+test_expect_success 'a contact file larger than 16 MiB is named, never read; reports go on' '
+	new_network
+	kith add-contact "Ann Lee" -q
+	truncate -s 17M net/contacts/huge.toml
+	run_kith_bounded list
+	expect_status 3
+	expect_contains err "kith: error: cannot read '"'"'contacts/huge.toml'"'"': it is larger than 16 MiB"
+	expect_contains out "ann-lee"
+	run_kith_bounded check
+	expect_status 1
+	expect_contains out "contacts/huge.toml'"'"': it is larger than 16 MiB"
+'
+
+test_expect_success 'a file named on the command line may be a pipe; one that never ends stops at 16 MiB, exit 2' '
+	new_network
+	kith add-contact "Ann Lee" -q
+	run_kith_bounded log-meeting ann --notes-file <(printf "from a pipe\n") -q
+	expect_status 0
+	expect_contains net/contacts/ann-lee.toml "from a pipe"
+	snapshot >before
+	run_kith_bounded log-meeting ann --notes-file /dev/zero
+	expect_status 2
+	expect_contains err "kith: error: cannot read '"'"'/dev/zero'"'"': it is larger than 16 MiB"
+	run_kith_bounded log-meeting ann --notes-file - </dev/zero
+	expect_status 2
+	expect_contains err "kith: error: cannot read '"'"'standard input'"'"': it is larger than 16 MiB"
+	run_kith_bounded import vcard /dev/zero
+	expect_status 2
+	expect_contains err "it is larger than 16 MiB"
+	snapshot >after
+	cmp before after
+'
+
+test_expect_success 'a contacts/ that is a symbolic link (committed to a clone) is refused, reading and writing' '
+	new_network
+	kith add-contact "Ann Lee" -q
+	mkdir elsewhere
+	printf "name = \"Eve\"\n" >elsewhere/eve.toml
+	rm -r net/contacts
+	ln -s "$TRASH/elsewhere" net/contacts
+	(cd elsewhere && ls -A && cat eve.toml) >before
+	printf "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nBig,One,u,,,,\n" >c.csv
+	for command in due list "export --format json" check "show eve" "note eve hi" "add-contact Zed" \
+		"log-meeting eve --referral Zed" "import linkedin c.csv" "edit eve"; do
+		run_kith $command
+		expect_status 3
+		expect_contains err "kith: error: '"'"'contacts'"'"' is a symbolic link; kith keeps contacts only in a folder of the network'"'"'s own"
+	done
+	run_kith init "$TRASH/net" --git
+	expect_status 3
+	expect_contains err "'"'"'contacts'"'"' is a symbolic link"
+	[ ! -e net/.git ] && [ ! -e net/.gitignore ] || fail "git was set up all the same"
+	(cd elsewhere && ls -A && cat eve.toml) >after
+	cmp before after
+	rm net/contacts && printf "not a folder\n" >net/contacts
+	run_kith list
+	expect_status 3
+	expect_contains err "kith: error: '"'"'contacts'"'"' is not a folder"
+'
+
+test_expect_success 'a kith.toml that is a symbolic link is read through, never written through' '
+	new_network
+	mv net/kith.toml outside.toml
+	ln -s "$TRASH/outside.toml" net/kith.toml
+	cp outside.toml outside.orig
+	run_kith due
+	expect_status 0
+	run_kith milestone "An offer"
+	expect_status 3
+	expect_contains err "cannot write '"'"'kith.toml'"'"': it is a symbolic link; kith writes only to regular files"
+	cmp outside.toml outside.orig
+	[ -L net/kith.toml ] || fail "the link was replaced"
+'
+
+test_expect_success 'a contact file name near the 255-byte limit is written to, and leaves no .kith-tmp behind' '
+	new_network
+	long=$(printf "a%.0s" $(seq 245))  # with .toml, 250 bytes
+	printf "name = \"A\"\n" >"net/contacts/$long.toml"
+	run_kith note "$long" "hi" -q
+	expect_status 0
+	expect_contains "net/contacts/$long.toml" "note = \"hi\""
+	[ ! -e net/contacts/.kith-tmp ] || fail "a .kith-tmp was left behind: $(ls -A net/contacts/.kith-tmp)"
+	run_kith add-contact "$(printf "Bartholomew %.0s" $(seq 40))" -q
+	expect_status 0
+	[ ! -e net/contacts/.kith-tmp ] || fail "a .kith-tmp was left behind by add-contact"
+	[ ! -e net/.kith-tmp ] || fail "a .kith-tmp was left behind beside kith.toml"
+'
+
 test_expect_success 'a symlink to a file outside the network is never written through' '
 	new_network
 	printf "name = \"Eve\"\n" >outside.toml

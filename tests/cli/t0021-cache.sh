@@ -148,4 +148,96 @@ test_expect_success 'a cache that is broken, cut short, not a file or not writab
 	cmp without unwritable
 '
 
+# Rewrites the cache file $1 so that each entry's stamp is that of its
+# contact file now, as someone who planted it could: it then claims what it
+# held for files that have changed since. (The form is cache.cpp's: integers
+# of 8 bytes in the host's order, texts as a length and their bytes.)
+restamp_cache() {
+	python3 - "$1" "$KITH_DIR/contacts" <<-\EOF
+	import os, struct, sys
+	path, folder = sys.argv[1], sys.argv[2]
+	data, at, out = open(path, "rb").read(), 0, bytearray()
+	def integer():
+	    global at
+	    at += 8
+	    return struct.unpack_from("=q", data, at - 8)[0]
+	def text():
+	    global at
+	    n = integer()
+	    at += n
+	    return data[at - n:at]
+	def put_text(t):
+	    out.extend(struct.pack("=q", len(t)) + t)
+	put_text(text())
+	count = integer()
+	out.extend(struct.pack("=q", count))
+	for _ in range(count):
+	    slug = text()
+	    [integer() for _ in range(5)]
+	    contact = text()
+	    s = os.stat(os.path.join(folder, slug.decode() + ".toml"))
+	    put_text(slug)
+	    out.extend(struct.pack("=5q", s.st_dev, s.st_ino, s.st_size, s.st_mtime_ns, s.st_ctime_ns))
+	    put_text(contact)
+	assert at == len(data)
+	with open(path, "r+b") as f:  # in place: its owner and mode stay
+	    f.truncate(0)
+	    f.write(out)
+	EOF
+}
+
+test_expect_success 'a cache that others own or may write, or in such a folder, is never used, nor written' '
+	settled_network
+	kith --today 2026-11-23 export --format json >/dev/null
+	folder=$XDG_CACHE_HOME/kith
+	cache=$(ls "$folder"/contacts-*)
+	cp "$cache" planted
+	sed -i "s/Halvorsen Therapeutics/Halvorsen Renamed/" net/contacts/amara-okafor.toml
+	plant() { cat planted >"$cache" && restamp_cache "$cache"; }
+	# Whether a report says what the file says now, not what the planted cache holds.
+	files_read() {
+		kith --today 2026-11-23 export --format json >shown
+		grep -q "Halvorsen Renamed" shown
+	}
+	# A planted cache owned by the user and private is trusted: reports say what it holds.
+	plant
+	! files_read || fail "the planted cache was not used: the test proves nothing"
+	plant && chmod g+w "$cache"
+	files_read || fail "a group-writable cache file was used"
+	plant && chmod 600 "$cache" && chmod o+w "$folder"
+	files_read || fail "a cache in a world-writable folder was used"
+	cp "$cache" kept && kith --today 2026-11-23 list >/dev/null && cmp kept "$cache"  # nor written anew
+	rm "$cache"
+	kith --today 2026-11-23 list >/dev/null
+	[ ! -e "$cache" ] || fail "a cache was written into a world-writable folder"
+	chmod 700 "$folder"
+	kith --today 2026-11-23 list >/dev/null
+	[ -e "$cache" ] || fail "no cache was written into the private folder"
+	mv "$folder" "$XDG_CACHE_HOME/real" && ln -s real "$folder"
+	plant
+	files_read || fail "a cache folder that is a symbolic link was used"
+	rm "$folder" && mv "$XDG_CACHE_HOME/real" "$folder"
+	if [ "$(id -u)" -eq 0 ]; then  # only root can hand a file to another user
+		plant && chown 65534 "$cache"
+		files_read || fail "a cache file that another user owns was used"
+		plant && chown 0 "$cache" && chown 65534 "$folder"
+		files_read || fail "a cache folder that another user owns was used"
+	fi
+'
+
+test_expect_success 'a cache entry whose stamp is now a FIFO'"'"'s or a device'"'"'s is never used: the file is named' '
+	settled_network
+	kith --today 2026-11-23 list >/dev/null
+	cache=$(ls "$XDG_CACHE_HOME"/kith/contacts-*)
+	rm net/contacts/tom-becker.toml net/contacts/marcus-bell.toml
+	mkfifo net/contacts/tom-becker.toml
+	ln -s /dev/null net/contacts/marcus-bell.toml
+	restamp_cache "$cache"
+	run_kith --today 2026-11-23 list
+	expect_status 3
+	expect_contains err "cannot read '"'"'contacts/tom-becker.toml'"'"': it is not a regular file (a FIFO)"
+	expect_contains err "cannot read '"'"'contacts/marcus-bell.toml'"'"': it is not a regular file (a character device)"
+	expect_contains out "amara-okafor"
+'
+
 test_done

@@ -182,3 +182,21 @@ TEST_CASE("the cache file is named for the network's folder, under XDG_CACHE_HOM
     CHECK(cache_file_for(network, where)->parent_path() == "/home/helen/.cache/kith");
     CHECK(cache_file_for(Network{"/home/helen/other"}, where)->filename() != in_home->filename());
 }
+
+TEST_CASE("a cache file or folder is trusted only when it is the user's own and no one else may write it") {
+    struct Case {
+        mode_t mode;
+        uid_t owner;
+        bool trusted;
+    };
+    for (const Case& c : {Case{0600, 1000, true}, Case{0644, 1000, true}, Case{0700, 1000, true},
+                          Case{0755, 1000, true}, Case{0620, 1000, false}, Case{0602, 1000, false},
+                          Case{0777, 1000, false}, Case{0600, 0, false}, Case{0600, 1001, false}}) {
+        CAPTURE(c.mode);
+        CAPTURE(c.owner);
+        struct stat status {};
+        status.st_mode = c.mode;
+        status.st_uid = c.owner;
+        CHECK(trusted_by(status, 1000) == c.trusted);
+    }
+}

@@ -1,6 +1,10 @@
 // Finding the network, reading kith.toml, and resolving contact references (SPEC §2, §4).
 #include <doctest/doctest.h>
 
+#include <fstream>
+
+#include <sys/stat.h>
+
 #include <fmt/format.h>
 
 #include "kith/error.hpp"
@@ -202,4 +206,70 @@ TEST_CASE("names match ignoring case in Latin, Greek and Cyrillic letters too") 
     CHECK(find_contact_exactly(t.network, "zoë o'brien") == "zoe-obrien");
     CHECK(resolve_contact(t.network, "алексей ёлкин") == "contact");
     CHECK(resolve_contact(t.network, "АЛЕКС") == "contact");
+}
+
+TEST_CASE("git's conflict markers are found on every line they begin, and nothing that only looks like one") {
+    CHECK(conflict_marker_lines("") == std::vector<std::size_t>{});
+    CHECK(conflict_marker_lines("<<<<<<< ours\na\n||||||| base\nb\n=======\nc\n>>>>>>> theirs\n") ==
+          std::vector<std::size_t>{1, 3, 5, 7});
+    // Seven of one, then a space or the line's end (the last line, or CRLF).
+    CHECK(conflict_marker_lines("x\n=======") == std::vector<std::size_t>{2});
+    CHECK(conflict_marker_lines("<<<<<<<\r\n>>>>>>>\tx\n") == std::vector<std::size_t>{1, 2});
+    for (std::string_view text : {"========\n", "<<<<<<<< eight\n", "<<<<<<\n", "<<<<<<<ours\n", " =======\n",
+                                  "x = \"<<<<<<< ours\"\n", "######## \n", "<<<<>>> \n"}) {
+        CAPTURE(text);
+        CHECK(conflict_marker_lines(text).empty());
+    }
+}
+
+TEST_CASE("only regular files are read: a FIFO is refused without waiting, an endless file stops at 16 MiB") {
+    TempNetwork t;
+    const fs::path fifo = t.root / "fifo";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    CHECK_THROWS_WITH_AS(read_file(fifo, "contacts/x.toml"),
+                         "cannot read 'contacts/x.toml': it is not a regular file (a FIFO)", Error);
+    CHECK_THROWS_WITH_AS(read_file("/dev/zero", "contacts/z.toml"),
+                         "cannot read 'contacts/z.toml': it is not a regular file (a character device)", Error);
+    CHECK_THROWS_WITH_AS(read_file("/dev/zero", "/dev/zero", FileKind::any),
+                         "cannot read '/dev/zero': it is larger than 16 MiB", Error);
+    CHECK_THROWS_WITH_AS(read_file(t.root, "contacts/d.toml", FileKind::any),
+                         "cannot read 'contacts/d.toml': it is a directory", Error);
+    std::ofstream(t.root / "big", std::ios::binary) << std::string(largest_file + 1, 'x');
+    CHECK_THROWS_WITH_AS(read_file(t.root / "big", "big"), "cannot read 'big': it is larger than 16 MiB", Error);
+    std::filesystem::resize_file(t.root / "big", largest_file);
+    CHECK(read_file(t.root / "big", "big").size() == largest_file);
+}
+
+TEST_CASE("a contacts folder that is a symbolic link, or not a folder, is refused") {
+    TempNetwork t;
+    CHECK_NOTHROW(check_contacts_folder(t.network));
+    const fs::path contacts = t.network.root / "contacts";
+    fs::remove(contacts);
+    CHECK_NOTHROW(check_contacts_folder(t.network));  // none yet
+    fs::create_directory(t.root / "elsewhere");
+    std::ofstream(t.root / "elsewhere" / "eve.toml") << "name = \"Eve\"\n";
+    fs::create_directory_symlink(t.root / "elsewhere", contacts);
+    const char* linked = "'contacts' is a symbolic link; kith keeps contacts only in a folder of the network's own";
+    CHECK_THROWS_WITH_AS(check_contacts_folder(t.network), linked, Error);
+    CHECK_THROWS_WITH_AS(contact_slugs(t.network), linked, Error);
+    CHECK_THROWS_WITH_AS(load_contacts(t.network), linked, Error);
+    fs::remove(contacts);
+    std::ofstream(contacts) << "x";
+    CHECK_THROWS_WITH_AS(check_contacts_folder(t.network), "'contacts' is not a folder", Error);
+}
+
+TEST_CASE("the network's files and folders open to others are listed, never through a link") {
+    TempNetwork t;
+    t.write("ann", "name = \"Ann\"\n");
+    ::chmod(contact_path(t.network, "ann").c_str(), 0600);
+    CHECK(shared_files(t.network).empty());
+    ::chmod(contact_path(t.network, "ann").c_str(), 0640);
+    ::chmod(t.network.root.c_str(), 0701);
+    std::ofstream(t.root / "outside") << "x";
+    ::chmod((t.root / "outside").c_str(), 0644);
+    fs::create_symlink(t.root / "outside", t.network.root / "contacts" / "link.toml");
+    std::vector<std::string> shown;
+    for (const SharedFile& file : shared_files(t.network))
+        shown.push_back(fmt::format("{} {:o}", file.display, file.mode));
+    CHECK(shown == std::vector<std::string>{t.network.root.string() + " 701", "contacts/ann.toml 640"});
 }

@@ -305,3 +305,44 @@ TEST_CASE("record_meeting removes the referrals it made when the meeting cannot 
                          doctest::Contains("cannot append an event to 'contacts/jordan.toml'"), Error);
     CHECK(contact_slugs(t.network) == std::vector<std::string>{"jordan"});
 }
+
+TEST_CASE("a contact file whose name is near the 255-byte limit is appended to, leaving no temporaries folder") {
+    TempNetwork t;
+    const std::string slug(245, 'a');  // with ".toml", 250 bytes: ".NAME.tmp-XXXXXX" would be too long
+    t.write(slug, "name = \"A\"\n");
+    const NetworkLock lock(t.network);
+    append_event(lock, slug, note_on(day, "x"));
+    CHECK(t.read(slug).find("note = \"x\"") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(t.network.root / "contacts" / ".kith-tmp"));
+}
+
+TEST_CASE("make_private takes every permission of group and others from the network's files, and counts them") {
+    TempNetwork t;
+    t.write("ann", "name = \"Ann\"\n");
+    const auto root = t.network.root;
+    std::filesystem::create_directory(root / "templates");
+    std::ofstream(root / "templates" / "request.txt") << "Dear {name}\n";
+    std::ofstream(root / "README") << "mine\n";
+    std::ofstream(t.root / "outside") << "x";
+    std::filesystem::create_symlink(t.root / "outside", root / "contacts" / "link.toml");
+    const auto set_mode = [](const std::filesystem::path& path, unsigned mode) { ::chmod(path.c_str(), mode); };
+    set_mode(root, 0755);
+    set_mode(root / "contacts", 0750);
+    set_mode(root / "templates", 0755);
+    set_mode(root / "kith.toml", 0644);
+    set_mode(contact_path(t.network, "ann"), 0664);
+    set_mode(root / "templates" / "request.txt", 0444);
+    set_mode(root / "README", 0644);
+    set_mode(t.root / "outside", 0644);
+    const NetworkLock lock(t.network);
+    CHECK(make_private(lock) == 6);
+    CHECK(mode_of(root) == 0700);
+    CHECK(mode_of(root / "contacts") == 0700);
+    CHECK(mode_of(root / "templates") == 0700);
+    CHECK(mode_of(root / "kith.toml") == 0600);
+    CHECK(mode_of(contact_path(t.network, "ann")) == 0600);
+    CHECK(mode_of(root / "templates" / "request.txt") == 0400);  // the user's own bits stay theirs
+    CHECK(mode_of(root / "README") == 0644);                     // not kith's
+    CHECK(mode_of(t.root / "outside") == 0644);                  // never through a link
+    CHECK(make_private(lock) == 0);
+}

@@ -13,13 +13,26 @@ void add_check(CLI::App& command, Globals& globals) {
         "Checks kith.toml and every contact file: TOML syntax, a name, known event types, valid dates,\n"
         "referred_by and referrals naming existing contacts, file names matching names, duplicate emails.\n"
         "Prints nothing and exits 0 when all is well; else one line per problem, as FILE:LINE[:COL]: message\n"
-        "(as compilers print them, so that editors can jump there), and exits 1.\n"
+        "(as compilers print them, so that editors can jump there), and exits 1. Also reports git conflict\n"
+        "markers a merge left, and warns (on stderr, not changing the exit status) when files or folders\n"
+        "of the network are open to other users.\n"
         "\nExamples:\n  kith check\n  kith --dir ~/jobsearch check && git -C ~/jobsearch push");
     command.callback([&globals] {
-        const std::vector<std::string> problems = check_network(open_network(globals));
+        const Network network = open_network(globals);
+        const std::vector<std::string> problems = check_network(network);
         for (const std::string& problem : problems)
             fmt::print("{}\n", problem);
         if (!problems.empty()) globals.status = Exit::found;
+        // Not a problem with what the files say, so a warning, and no change to the exit status.
+        const std::vector<SharedFile> shared = shared_files(network);
+        if (shared.size() == 1)
+            warn(fmt::format("'{}' is open to other users (mode {:04o}); make it private with: chmod go= '{}'",
+                             shared.front().display, shared.front().mode, shared.front().path.string()));
+        else if (shared.size() > 1)
+            warn(
+                fmt::format("{} of the network's files and folders are open to other users, such as '{}' (mode "
+                            "{:04o}); make them private with: chmod -R go= '{}'",
+                            shared.size(), shared.front().display, shared.front().mode, network.root.string()));
     });
 }
 

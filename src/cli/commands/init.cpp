@@ -28,9 +28,18 @@ void run(const Globals& globals, const std::string& dir, bool git) {
                                              where.string()));
     if (git) check_git_runs();  // before anything is made, so that a missing git leaves nothing behind
     const Network network = exists ? Network{where} : create_network(where);
-    if (git) set_up_git(NetworkLock(network), this_program(), exists ? GitRepository::enclosing : GitRepository::own);
+    std::size_t made_private = 0;
+    if (git) {
+        const NetworkLock lock(network);
+        set_up_git(lock, this_program(), exists ? GitRepository::enclosing : GitRepository::own);
+        // A clone's folders are 0755 and its files 0644: private again, as kith makes them.
+        if (exists) made_private = make_private(lock);
+    }
     say(globals, exists ? fmt::format("Set up git in the kith network in {}", network.root.string())
                         : fmt::format("Created a kith network in {}{}", network.root.string(), git ? " (git)" : ""));
+    if (made_private > 0)
+        say(globals, fmt::format("Made {} of its files and folders private (group and others may no longer read them)",
+                                 made_private));
 }
 
 }  // namespace
