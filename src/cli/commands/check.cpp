@@ -18,7 +18,7 @@ void add_check(CLI::App& command, Globals& globals) {
     command.callback([&globals] {
         const std::vector<std::string> problems = check_network(open_network(globals));
         for (const std::string& problem : problems)
-            fmt::print("{}\n", problem);
+            print_text(fmt::format("{}\n", problem));
         if (!problems.empty()) globals.status = Exit::found;
     });
 }
