@@ -170,7 +170,7 @@ void render_brief(std::ostream& out, const Contact* c, std::span<const Contact> 
             fmt::print(out, "**Meeting:** {}{}{}{}\n\n", format_when(*meeting->at),
                        meeting->where.empty() ? "" : fmt::format(", {}", meeting->where),
                        meeting->is_virtual ? " (virtual)" : "",
-                       meeting->at->day() < today ? " (passed: kith log-meeting " + c->slug + ")" : "");
+                       meeting->at->day() < today ? " (passed: kith log-meeting " + shell_word(c->slug) + ")" : "");
         }
         fmt::print(out, "## Who they are\n\n");
         render_who(out, *c);
@@ -207,7 +207,7 @@ void render_brief(std::ostream& out, const Contact* c, std::span<const Contact> 
                "- [ ] Ask who else you should talk to\n"
                "- [ ] Keep to the {} you asked for\n",
                time_asked_for(events));
-    const std::string slug = c ? c->slug : "C";
+    const std::string slug = c ? shell_word(c->slug) : "C";
     fmt::print(out,
                "- [ ] Afterwards, note what you learned (kith log-meeting {} --learned ...), and send a thank-you "
                "within {} (kith draft thank {})\n",

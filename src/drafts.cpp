@@ -212,7 +212,7 @@ Value none(std::string why) {
 
 Value text_field(const Contact& c, std::string_view key, const std::string& value) {
     if (!value.empty()) return given(value);
-    return none(fmt::format("{} has no {} (kith edit {})", c.name, key, c.slug));
+    return none(fmt::format("{} has no {} (kith edit {})", c.name, key, shell_word(c.slug)));
 }
 
 }  // namespace
@@ -257,7 +257,8 @@ std::map<std::string, Value, std::less<>> draft_values(const Contact& c, std::sp
         v["their_work"] =
             given(c.role.empty() ? fmt::format("your work at {}", c.company) : fmt::format("your work as {}", c.role));
     else
-        v["their_work"] = none(fmt::format("{} has neither a role nor a company (kith edit {})", c.name, c.slug));
+        v["their_work"] =
+            none(fmt::format("{} has neither a role nor a company (kith edit {})", c.name, shell_word(c.slug)));
 
     const ReferralLinks links = referral_links(c, everyone);
     if (links.referred_by)
@@ -270,18 +271,20 @@ std::map<std::string, Value, std::less<>> draft_values(const Contact& c, std::sp
     const std::vector<const Event*> events = timeline(c, today);
     // The request a follow-up is about: the last, since a new request starts a new round (SPEC §5).
     const Event* request = last_of(events, EventType::requested);
-    v["request_date"] = request ? given(spoken_date(request->date.day(), today))
-                                : none(fmt::format("no request to {} is recorded (kith request {})", c.name, c.slug));
+    v["request_date"] =
+        request ? given(spoken_date(request->date.day(), today))
+                : none(fmt::format("no request to {} is recorded (kith request {})", c.name, shell_word(c.slug)));
 
     const Event* meeting = last_of(events, EventType::met);
-    const std::string no_meeting = fmt::format("no meeting with {} is recorded (kith log-meeting {})", c.name, c.slug);
+    const std::string no_meeting =
+        fmt::format("no meeting with {} is recorded (kith log-meeting {})", c.name, shell_word(c.slug));
     if (meeting) {
         v["meeting_date"] = given(spoken_date(meeting->date.day(), today));
         const auto learned = learned_at(*meeting);
         v["learned"] = learned ? given(*learned)
                                : none(fmt::format("your meeting with {} on {} has no learned points (kith edit {}: "
                                                   "learned = [\"...\"] in its [[event]])",
-                                                  c.name, format_date(meeting->date.day()), c.slug));
+                                                  c.name, format_date(meeting->date.day()), shell_word(c.slug)));
         std::vector<std::string> names;
         for (const std::string& slug : meeting->referrals) {
             const Contact* referral = find_contact(everyone, slug);
@@ -321,7 +324,8 @@ std::map<std::string, Value, std::less<>> draft_values(const Contact& c, std::sp
             learned ? given(*learned)
                     : none(fmt::format("your meeting with {} on {} has no learned points (kith edit {}: "
                                        "learned = [\"...\"] in its [[event]])",
-                                       referral->name, format_date(referral_meeting->date.day()), referral->slug));
+                                       referral->name, format_date(referral_meeting->date.day()),
+                                       shell_word(referral->slug)));
     } else {
         const std::string why =
             about.empty() ? fmt::format("you have met no one {} referred you to (kith log-meeting)", c.name)

@@ -209,7 +209,7 @@ bool holds_network(const fs::path& dir) {
 Network network_at(const fs::path& dir, std::string_view how) {
     if (!holds_network(dir))
         throw Error(Exit::usage, fmt::format("no kith network at '{}' ({}); create one with: kith init {}",
-                                             dir.string(), how, dir.string()));
+                                             dir.string(), how, shell_word(dir.string())));
     return Network{dir};
 }
 

@@ -28,6 +28,13 @@ std::string one_line(std::string_view text) {
     return out;
 }
 
+// A name or message in the text of due and list: one line, its control
+// characters made visible first for a terminal (all but tabs and newlines,
+// which one_line then makes spaces).
+std::string one_line(std::string_view text, TextStyle output) {
+    return output.visible ? one_line(visible_text(text)) : one_line(text);
+}
+
 std::string compact_date(Date day) {
     return date::format("%Y%m%d", day);
 }
@@ -50,11 +57,11 @@ std::string summary(const Reminder& r) {
     return r.name;
 }
 
-void render_text(std::ostream& out, std::span<const Reminder> reminders, Date today, bool color) {
+void render_text(std::ostream& out, std::span<const Reminder> reminders, Date today, TextStyle output) {
     static constexpr std::array<std::pair<Status, std::string_view>, 3> groups = {
         {{Status::overdue, "Overdue"}, {Status::due, "Due"}, {Status::upcoming, "Upcoming"}}};
     const auto paint = [&](fmt::text_style style, std::string_view text) {
-        return color ? fmt::format(style, "{}", text) : std::string(text);
+        return output.color ? fmt::format(style, "{}", text) : std::string(text);
     };
     bool first = true;
     for (const auto& [status, title] : groups) {
@@ -70,7 +77,7 @@ void render_text(std::ostream& out, std::span<const Reminder> reminders, Date to
                 first = false;
             }
             fmt::print(out, "  {}  {:<13}  {}: {}\n", paint(style, format_date(r.due)), to_string(r.rule),
-                       paint(fmt::emphasis::bold, one_line(r.name)), one_line(r.message));
+                       paint(fmt::emphasis::bold, one_line(r.name, output)), one_line(r.message, output));
         }
     }
 }
@@ -151,16 +158,25 @@ std::string next_text(const Standing& s) {
     return s.next ? fmt::format("{} {}", format_date(s.next->due), to_string(s.next->rule)) : std::string();
 }
 
-void render_list_text(std::ostream& out, std::span<const Standing> standings, Date today, bool color) {
+void render_list_text(std::ostream& out, std::span<const Standing> standings, Date today, TextStyle output) {
     if (standings.empty()) {
         fmt::print(out, "No contacts.\n");
         return;
     }
+    // The columns as shown, measured as shown: "^[" is two columns.
+    struct Shown {
+        std::string name, slug, company;
+    };
+    std::vector<Shown> shown;
+    for (const Standing& s : standings)  // in a pipe, a slug as its file is named, as ever
+        shown.push_back({one_line(s.contact->name, output),
+                         output.visible ? one_line(s.contact->slug, output) : s.contact->slug,
+                         one_line(s.contact->company, output)});
     std::size_t name = 4, slug = 4, company = 7;
-    for (const Standing& s : standings) {
-        name = std::max(name, width(s.contact->name));
-        slug = std::max(slug, s.contact->slug.size());
-        company = std::max(company, width(s.contact->company));
+    for (const Shown& s : shown) {
+        name = std::max(name, width(s.name));
+        slug = std::max(slug, s.slug.size());
+        company = std::max(company, width(s.company));
     }
     const auto row = [&](std::string_view a, std::string_view b, std::string_view c, std::string_view d,
                          std::string_view e, std::string_view f) {
@@ -171,13 +187,14 @@ void render_list_text(std::ostream& out, std::span<const Standing> standings, Da
         return line;
     };
     const std::string header = row("NAME", "SLUG", "COMPANY", "STAGE", "LAST", "NEXT");
-    fmt::print(out, "{}\n", color ? fmt::format(fmt::emphasis::bold, "{}", header) : header);
+    fmt::print(out, "{}\n", output.color ? fmt::format(fmt::emphasis::bold, "{}", header) : header);
     std::map<Stage, int> counts;
-    for (const Standing& s : standings) {
+    for (std::size_t i = 0; i < standings.size(); ++i) {
+        const Standing& s = standings[i];
         ++counts[s.stage];
-        std::string line = row(one_line(s.contact->name), s.contact->slug, one_line(s.contact->company),
-                               to_string(s.stage), optional_date(s.last_interaction), next_text(s));
-        if (color && s.next && status_of(*s.next, today) == Status::overdue)
+        std::string line = row(shown[i].name, shown[i].slug, shown[i].company, to_string(s.stage),
+                               optional_date(s.last_interaction), next_text(s));
+        if (output.color && s.next && status_of(*s.next, today) == Status::overdue)
             line = fmt::format(fmt::fg(fmt::terminal_color::red), "{}", line);
         fmt::print(out, "{}\n", line);
     }
@@ -417,9 +434,10 @@ std::optional<ListFormat> parse_list_format(std::string_view text) {
     return value_in(formats, text);
 }
 
-void render_list(std::ostream& out, std::span<const Standing> standings, ListFormat format, Date today, bool color) {
+void render_list(std::ostream& out, std::span<const Standing> standings, ListFormat format, Date today,
+                 TextStyle style) {
     switch (format) {
-        case ListFormat::text: render_list_text(out, standings, today, color); break;
+        case ListFormat::text: render_list_text(out, standings, today, style); break;
         case ListFormat::tsv:
             for (const Standing& s : standings)
                 fmt::print(out, "{}\t{}\t{}\t{}\t{}\t{}\t{}\n", s.contact->slug, one_line(s.contact->name),
@@ -448,9 +466,9 @@ std::optional<DueFormat> parse_due_format(std::string_view text) {
     return value_in(formats, text);
 }
 
-void render_due(std::ostream& out, std::span<const Reminder> reminders, DueFormat format, Date today, bool color) {
+void render_due(std::ostream& out, std::span<const Reminder> reminders, DueFormat format, Date today, TextStyle style) {
     switch (format) {
-        case DueFormat::text: render_text(out, reminders, today, color); break;
+        case DueFormat::text: render_text(out, reminders, today, style); break;
         case DueFormat::tsv: render_tsv(out, reminders, today); break;
         case DueFormat::json: render_json(out, reminders, today); break;
         case DueFormat::ics: render_ics(out, reminders, today); break;

@@ -89,7 +89,7 @@ void follow_up(Report& report, const History& h, const Policy& policy) {
     report.add_after(Rule::follow_up, h.contact, h.stage.event->date, policy.follow_up_after,
                      fmt::format("No reply since your request of {}: send one short, polite follow-up. "
                                  "Then: kith follow-up {}",
-                                 day_of(h.stage.event->date), h.contact.slug));
+                                 day_of(h.stage.event->date), shell_word(h.contact.slug)));
 }
 
 // No answer after the second attempt: move on to other contacts.
@@ -98,7 +98,7 @@ void move_on(Report& report, const History& h, const Policy& policy) {
     report.add_after(Rule::move_on, h.contact, h.stage.event->date, policy.move_on_after,
                      fmt::format("No reply since your follow-up of {}: the guides say to move on to other "
                                  "contacts. Then: kith move-on {}",
-                                 day_of(h.stage.event->date), h.contact.slug));
+                                 day_of(h.stage.event->date), shell_word(h.contact.slug)));
 }
 
 // They replied but no meeting is set (keeps the record honest).
@@ -108,7 +108,7 @@ void schedule(Report& report, const History& h, const Policy& policy) {
     report.add(Rule::schedule, h.contact, replied.day(), (replied + policy.schedule_within).day(),
                fmt::format("They replied on {} and no meeting is set: propose a time that suits them. "
                            "Then: kith schedule {} WHEN",
-                           day_of(replied), h.contact.slug));
+                           day_of(replied), shell_word(h.contact.slug)));
 }
 
 // Prepare before the meeting; or, once it has passed, log it (keeps the record honest).
@@ -122,14 +122,14 @@ void prepare_or_log(Report& report, const History& h, const Policy& policy, Date
                                "prepare 10-15 open questions{}. Then: kith prepare {}",
                                h.stage.event->is_virtual ? "call" : "meeting", format_when(at),
                                h.stage.event->is_virtual ? "; test your video or phone the night before" : "",
-                               h.contact.slug));
+                               shell_word(h.contact.slug)));
         return;
     }
     const Date next_day = at.day() + date::days{1};
     report.add(Rule::log_meeting, h.contact, next_day, next_day,
                fmt::format("Your meeting of {} (set on {}) was never logged: record how it went. "
                            "Then: kith log-meeting {}",
-                           format_when(at), day_of(h.stage.event->date), h.contact.slug));
+                           format_when(at), day_of(h.stage.event->date), shell_word(h.contact.slug)));
 }
 
 // Right after the meeting, jot down notes; send a thank-you within 24 hours.
@@ -143,12 +143,12 @@ void notes_and_thanks(Report& report, const History& h, const Policy& policy) {
         report.add(Rule::notes, h.contact, met->date.day(), met->date.day(),
                    fmt::format("Jot down what you learned at your meeting of {}: advice, names, next steps. "
                                "Then: kith note {} TEXT",
-                               day_of(met->date), h.contact.slug));
+                               day_of(met->date), shell_word(h.contact.slug)));
     if (!any_of_type(later, EventType::thanked) && !policy.thank_within.never)
         report.add(Rule::thank, h.contact, met->date.day(), (met->date + policy.thank_within).day(),
                    fmt::format("Send a thank-you note for your meeting of {}, naming one or two things you "
                                "learned. Then: kith thank {}",
-                               day_of(met->date), h.contact.slug));
+                               day_of(met->date), shell_word(h.contact.slug)));
 }
 
 // Follow up with every referral, saying who referred you.
@@ -166,7 +166,7 @@ void referral(Report& report, const History& h, std::string_view referrer_slug,
     if (!from) return;
     report.add(Rule::referral, h.contact, from->day(), (*from + policy.referral_within).day(),
                fmt::format("{} referred you on {}: reach out and say who sent you. Then: kith request {}",
-                           referrer_name, day_of(*from), h.contact.slug));
+                           referrer_name, day_of(*from), shell_word(h.contact.slug)));
 }
 
 // After meeting a referral, tell the person who referred you how it went.
@@ -179,7 +179,7 @@ void report_back(Report& report, const History& referrer, std::span<const Histor
         report.add(Rule::report_back, referrer.contact, met->date.day(), (met->date + policy.report_back_within).day(),
                    fmt::format("You met {}, whom they referred you to, on {}: tell them how it went. "
                                "Then: kith check-in {}",
-                               referred->contact.name, day_of(met->date), referrer.contact.slug),
+                               referred->contact.name, day_of(met->date), shell_word(referrer.contact.slug)),
                    referred->contact.slug);
     }
 }
@@ -194,7 +194,7 @@ void keep_in_touch(Report& report, const History& h, const Policy& policy) {
     report.add_after(Rule::keep_in_touch, h.contact, last->date, cadence,
                      fmt::format("Last in touch on {}: send a friendly note, an article, or congratulations. "
                                  "Then: kith check-in {}",
-                                 day_of(last->date), h.contact.slug));
+                                 day_of(last->date), shell_word(h.contact.slug)));
 }
 
 // When you land a position or choose your path, tell the people who helped.
@@ -207,7 +207,7 @@ void share_news(Report& report, const History& h, const Milestone* news, const P
     if (!met_before || h.contact_facing_since(day)) return;
     report.add(Rule::share_news, h.contact, day, (news->date + policy.share_news_within).day(),
                fmt::format("Tell them your news of {}: \"{}\". Then: kith check-in {}", format_date(day), news->text,
-                           h.contact.slug));
+                           shell_word(h.contact.slug)));
 }
 
 }  // namespace

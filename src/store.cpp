@@ -184,14 +184,6 @@ std::optional<std::string> run_git(const fs::path& root, const std::vector<std::
     return trimmed(result.output);
 }
 
-// `path` in single quotes, for the shell that git runs a merge driver with.
-std::string shell_quoted(const fs::path& path) {
-    std::string out = "'";
-    for (const char c : path.string())
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
 // Adds to the file at `path` (made if missing) each of `lines` after the
 // first that it does not hold yet, under the first: a comment saying why.
 void add_missing_lines(const fs::path& path, const std::vector<std::string>& lines) {
@@ -459,7 +451,7 @@ void set_up_git(const NetworkLock& lock, const fs::path& kith_program, GitReposi
     git({"git", "config", "merge.kith.driver",
          fmt::format("{} merge-file %O %A %B %P; s=$?; [ $s -le 1 ] && exit $s; "
                      "git merge-file -L ours -L base -L theirs %A %O %B; exit 1",
-                     shell_quoted(kith_program))});
+                     shell_word(kith_program.string()))});
 }
 
 std::size_t make_private(const NetworkLock& lock) {

@@ -1,8 +1,11 @@
-// ASCII case folding and UTF-8 checking.
+// ASCII case folding, UTF-8 checking, text for terminals and shells.
 #include "kith/text.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <vector>
+
+#include <fmt/format.h>
 
 namespace kith {
 
@@ -63,6 +66,33 @@ char32_t lowercase_letter(char32_t c) {
     return c;
 }
 
+// The length of the well-formed UTF-8 sequence at `pos` (no overlong form, no
+// surrogate, nothing past U+10FFFF), its code point in `code`; 0 when the
+// byte at `pos` starts none.
+std::size_t utf8_sequence(std::string_view text, std::size_t pos, char32_t& code) {
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    std::size_t length = 0;
+    char32_t least = 0;
+    if (lead < 0x80)
+        length = 1, code = lead;
+    else if ((lead & 0xE0) == 0xC0)
+        length = 2, code = lead & 0x1F, least = 0x80;
+    else if ((lead & 0xF0) == 0xE0)
+        length = 3, code = lead & 0x0F, least = 0x800;
+    else if ((lead & 0xF8) == 0xF0)
+        length = 4, code = lead & 0x07, least = 0x10000;
+    else
+        return 0;
+    if (pos + length > text.size()) return 0;
+    for (std::size_t k = 1; k < length; ++k) {
+        const auto next = static_cast<unsigned char>(text[pos + k]);
+        if ((next & 0xC0) != 0x80) return 0;
+        code = (code << 6) | (next & 0x3F);
+    }
+    if (length > 1 && (code < least || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))) return 0;
+    return length;
+}
+
 }  // namespace
 
 std::string fold_case(std::string_view text) {
@@ -118,30 +148,45 @@ std::string ascii_uppercase(std::string_view text) {
 }
 
 bool is_valid_utf8(std::string_view text) {
+    char32_t code = 0;
     for (std::size_t i = 0; i < text.size();) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        std::size_t length = 0;
-        char32_t code = 0, least = 0;
-        if (lead < 0x80)
-            length = 1, code = lead;
-        else if ((lead & 0xE0) == 0xC0)
-            length = 2, code = lead & 0x1F, least = 0x80;
-        else if ((lead & 0xF0) == 0xE0)
-            length = 3, code = lead & 0x0F, least = 0x800;
-        else if ((lead & 0xF8) == 0xF0)
-            length = 4, code = lead & 0x07, least = 0x10000;
-        else
-            return false;
-        if (i + length > text.size()) return false;
-        for (std::size_t k = 1; k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xC0) != 0x80) return false;
-            code = (code << 6) | (next & 0x3F);
-        }
-        if (length > 1 && (code < least || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))) return false;
+        const std::size_t length = utf8_sequence(text, i, code);
+        if (length == 0) return false;
         i += length;
     }
     return true;
+}
+
+std::string visible_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    char32_t code = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t length = utf8_sequence(text, i, code);
+        if (length == 0) {
+            out += fmt::format("<0x{:02X}>", static_cast<unsigned char>(text[i]));
+            ++i;
+            continue;
+        }
+        if ((code < 0x20 && code != '\t' && code != '\n') || code == 0x7F)
+            out += {'^', static_cast<char>(code ^ 0x40)};  // ESC is ^[, NUL ^@, DEL ^?
+        else if ((code >= 0x80 && code <= 0x9F) || (code >= 0x202A && code <= 0x202E) ||
+                 (code >= 0x2066 && code <= 0x2069))
+            out += fmt::format("<U+{:04X}>", static_cast<std::uint32_t>(code));
+        else
+            out.append(text.substr(i, length));
+        i += length;
+    }
+    return out;
+}
+
+std::string shell_word(std::string_view text) {
+    constexpr std::string_view safe = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./+,:@";
+    if (!text.empty() && text.find_first_not_of(safe) == std::string_view::npos) return std::string(text);
+    std::string out = "'";
+    for (const char c : text)
+        out += c == '\'' ? std::string_view("'\\''") : std::string_view(&c, 1);
+    return out + "'";
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

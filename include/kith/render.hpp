@@ -11,14 +11,23 @@
 
 namespace kith {
 
+// How the text formats of due and list are written, as the CLI decides for
+// where they go. Their names and messages are coloured, so they are made
+// visible here, before the colour; the other reports for people are made
+// visible whole by the CLI.
+struct TextStyle {
+    bool color = false;    // in colour and bold
+    bool visible = false;  // for a terminal: control characters made visible (visible_text)
+};
+
 // The formats of `kith due`.
 enum class DueFormat { text, tsv, json, ics };
 std::optional<DueFormat> parse_due_format(std::string_view text);
 
 // Writes `reminders` (already selected and sorted) in `format`. Text is
-// grouped Overdue / Due / Upcoming, in colour when `color`; nothing at all
-// when there is nothing to report, except an empty JSON array or calendar.
-void render_due(std::ostream& out, std::span<const Reminder> reminders, DueFormat format, Date today, bool color);
+// grouped Overdue / Due / Upcoming, in `style`; nothing at all when there is
+// nothing to report, except an empty JSON array or calendar.
+void render_due(std::ostream& out, std::span<const Reminder> reminders, DueFormat format, Date today, TextStyle style);
 
 // The formats of `kith list`.
 enum class ListFormat { text, tsv, json };
@@ -27,8 +36,9 @@ std::optional<ListFormat> parse_list_format(std::string_view text);
 // Writes one line per contact. Text is aligned columns (name, slug, company,
 // stage, last interaction, next reminder) and a summary line counting the
 // stages; TSV (slug, name, company, stage, last, next due, next rule) and
-// JSON carry no summary.
-void render_list(std::ostream& out, std::span<const Standing> standings, ListFormat format, Date today, bool color);
+// JSON carry no summary. Text is in `style`.
+void render_list(std::ostream& out, std::span<const Standing> standings, ListFormat format, Date today,
+                 TextStyle style);
 
 // The formats of `kith show`.
 enum class ShowFormat { text, json };

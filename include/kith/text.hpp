@@ -1,4 +1,5 @@
-// Small text helpers: blanks, trimming, line prefixes, case folding, UTF-8.
+// Small text helpers: blanks, trimming, line prefixes, case folding, UTF-8,
+// text made safe for a terminal, words quoted for a shell.
 #pragma once
 
 #include <string>
@@ -35,6 +36,25 @@ bool is_valid_utf8(std::string_view text);
 
 // `text` without the UTF-8 byte order mark some programs write first.
 std::string_view without_bom(std::string_view text);
+
+// `text` as it may be shown on a terminal (SPEC §6): every character that a
+// terminal would act on rather than print is made visible, so that a name or
+// note from a file cannot move the cursor, set the clipboard (OSC 52), change
+// the colours or reorder what is shown. C0 controls other than tab and
+// newline, and DEL, in caret notation ("^[" for ESC, "^@" for NUL, "^M" for a
+// carriage return, "^?" for DEL); C1 controls (U+0080-U+009F) and the
+// bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+// U+2066-U+2069) as "<U+202E>"; a byte that is not part of well-formed UTF-8
+// as "<0xFF>". Everything else, tab, newline and other UTF-8 included, is
+// kept as it is.
+std::string visible_text(std::string_view text);
+
+// `text` as one word of a POSIX shell command line, for the commands kith
+// prints for the user to paste ("Then: kith follow-up priya-singh"): as it is
+// when it holds only characters no shell treats specially (letters, digits
+// and _ - . / + , : @, as slugs and most paths do), else in single quotes, a
+// quote inside written '\''. The empty word is ''.
+std::string shell_word(std::string_view text);
 
 // The Levenshtein distance, for "did you mean" suggestions.
 std::size_t edit_distance(std::string_view a, std::string_view b);

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "kith/error.hpp"
+#include "kith/text.hpp"
 
 namespace kith::cli {
 
@@ -31,6 +32,11 @@ DateTime local_clock() {
     const auto utc = date::sys_seconds{std::chrono::seconds{seconds}};
     const auto here = date::local_seconds{utc.time_since_epoch()} + std::chrono::seconds{local.tm_gmtoff};
     return DateTime{date::floor<std::chrono::minutes>(here), true, std::nullopt};
+}
+
+// `text` as it may reach `stream`: made visible on a terminal, else as it is.
+std::string shown_on(std::FILE* stream, std::string_view text) {
+    return is_terminal(stream) ? visible_text(text) : std::string(text);
 }
 
 }  // namespace
@@ -94,12 +100,24 @@ DateTime parse_user_date(const Globals& globals, std::string_view text, Directio
     return parse_when(text, now(globals), direction);
 }
 
+bool is_terminal(std::FILE* stream) {
+    return ::isatty(::fileno(stream)) == 1;
+}
+
 bool use_color(const Globals& globals) {
     if (globals.color == "always") return true;
     if (globals.color == "never") return false;
     const auto no_color = environment("NO_COLOR");
     const auto term = environment("TERM");
-    return ::isatty(STDOUT_FILENO) && (!no_color || no_color->empty()) && (!term || *term != "dumb");
+    return is_terminal(stdout) && (!no_color || no_color->empty()) && (!term || *term != "dumb");
+}
+
+TextStyle text_style(const Globals& globals) {
+    return TextStyle{.color = use_color(globals), .visible = is_terminal(stdout)};
+}
+
+void print_text(std::string_view text) {
+    fmt::print("{}", shown_on(stdout, text));
 }
 
 std::string read_input(const std::string& path) {
@@ -116,22 +134,22 @@ std::string read_input(const std::string& path) {
 void say(const Globals& globals, std::string_view line) {
     if (globals.quiet) return;
     try {
-        fmt::print("{}\n", line);
+        print_text(fmt::format("{}\n", line));
     } catch (const std::system_error&) {
         // stdout's error flag is set: main says so, once, when the command is done
     }
 }
 
 void warn(std::string_view message) {
-    fmt::print(stderr, "kith: warning: {}\n", message);
+    fmt::print(stderr, "kith: warning: {}\n", shown_on(stderr, message));
 }
 
 void note(const Globals& globals, std::string_view message) {
-    if (!globals.quiet) fmt::print(stderr, "kith: {}\n", message);
+    if (!globals.quiet) fmt::print(stderr, "kith: {}\n", shown_on(stderr, message));
 }
 
 void print_error(std::string_view message) {
-    fmt::print(stderr, "kith: error: {}\n", message);
+    fmt::print(stderr, "kith: error: {}\n", shown_on(stderr, message));
 }
 
 }  // namespace kith::cli

@@ -2,6 +2,7 @@
 // network, what "now" is, and whether to speak.
 #pragma once
 
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include "kith/date.hpp"
 #include "kith/error.hpp"
 #include "kith/network.hpp"
+#include "kith/render.hpp"
 
 namespace kith::cli {
 
@@ -32,9 +34,25 @@ struct Globals {
     bool recorded = false;
 };
 
+// Whether `stream` (stdout, stderr) is a terminal. There, text that came from
+// files or imports is shown with its control characters made visible
+// (visible_text, SPEC §6); a pipe or a file gets it byte for byte. The one
+// place kith asks.
+bool is_terminal(std::FILE* stream);
+
 // Whether to colour stdout: --color always/never, else only on a terminal
 // and when NO_COLOR is unset or empty.
 bool use_color(const Globals& globals);
+
+// How due and list write their text format on stdout: coloured as
+// use_color says, made visible on a terminal.
+TextStyle text_style(const Globals& globals);
+
+// Text for people on stdout (a report, a brief, a draft), made visible on a
+// terminal; every command's human output goes through here, or through
+// text_style for the reports in colour. Machine formats (TSV, JSON, iCalendar,
+// CSV, vCard) are written as they are.
+void print_text(std::string_view text);
 
 // Where --dir, KITH_DIR, the working directory and XDG point.
 WhereToLook where_to_look(const Globals& globals);
@@ -68,10 +86,11 @@ DateTime parse_user_date(const Globals& globals, std::string_view text, Directio
 // for "-"; Error(usage) when it cannot be read.
 std::string read_input(const std::string& path);
 
-// One line on stdout, unless --quiet.
+// One line on stdout, unless --quiet (through print_text).
 void say(const Globals& globals, std::string_view line);
 
-// "kith: warning: ..." on stderr.
+// "kith: warning: ..." on stderr. These and the two below quote the user's
+// text and file names, made visible when stderr is a terminal.
 void warn(std::string_view message);
 
 // "kith: ..." on stderr, unless --quiet: a hint beside output that goes to a

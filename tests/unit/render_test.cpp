@@ -1,5 +1,5 @@
 // The byte-level rules of the output formats: RFC 5545 escaping and folding,
-// TSV's one line per reminder.
+// TSV's one line per reminder, text made visible for a terminal.
 #include <doctest/doctest.h>
 
 #include <sstream>
@@ -41,12 +41,34 @@ TEST_CASE("tsv puts one reminder on one line, tabs and newlines inside fields be
     r.message = "Tell them: \"line one\nline two\"";
     const Reminder reminders[] = {r};
     std::ostringstream out;
-    render_due(out, reminders, DueFormat::tsv, date::local_days{2026_y / 11 / 20}, false);
+    render_due(out, reminders, DueFormat::tsv, date::local_days{2026_y / 11 / 20}, {});
     CHECK(out.str() == "2026-11-16\toverdue\tshare-news\tann\tAnn Lee\tTell them: \"line one line two\"\n");
 }
 
 TEST_CASE("text prints nothing at all when nothing is due") {
     std::ostringstream out;
-    render_due(out, {}, DueFormat::text, date::local_days{2026_y / 11 / 20}, true);
+    render_due(out, {}, DueFormat::text, date::local_days{2026_y / 11 / 20}, {.color = true});
     CHECK(out.str().empty());
+}
+
+TEST_CASE("due text for a terminal shows the name's and message's control characters, inside kith's own colour") {
+    Reminder r;
+    r.rule = Rule::follow_up;
+    r.contact = "eve";
+    r.name = "Eve \x1b]52;c;eA==\x07";
+    r.from = r.due = date::local_days{2026_y / 11 / 20};
+    r.message = "Say hi\x1b[8m \xe2\x80\xae\tThen: kith follow-up eve";
+    const Reminder reminders[] = {r};
+    const auto text = [&](TextStyle style) {
+        std::ostringstream out;
+        render_due(out, reminders, DueFormat::text, date::local_days{2026_y / 11 / 20}, style);
+        return out.str();
+    };
+    CHECK(text({.visible = true}) ==
+          "Due\n  2026-11-20  follow-up      Eve ^[]52;c;eA==^G: Say hi^[[8m <U+202E> Then: kith follow-up eve\n");
+    CHECK(text({.color = true, .visible = true}).find("\x1b[1mEve ^[]52;c;eA==^G\x1b[0m: Say hi^[[8m <U+202E> Then") !=
+          std::string::npos);
+    // Elsewhere, as ever: control characters as spaces, the rest as it is.
+    CHECK(text({}) ==
+          "Due\n  2026-11-20  follow-up      Eve  ]52;c;eA== : Say hi [8m \xe2\x80\xae Then: kith follow-up eve\n");
 }

@@ -88,6 +88,26 @@ TEST_CASE("follow-up: the message names the request and ends with the command th
     CHECK(r.name == "ann");
 }
 
+TEST_CASE("the command a message ends with quotes a slug that a shell would run as code") {
+    // A file named by hand, or by a clone: contacts/x;touch pwned;#.toml.
+    const std::string slug = "x;touch pwned;#";
+    const struct {
+        std::string_view events;
+        std::string_view ending;
+    } cases[] = {
+        {"requested", "Then: kith follow-up 'x;touch pwned;#'"},
+        {"replied", "Then: kith schedule 'x;touch pwned;#' WHEN"},
+        {"met", "Then: kith note 'x;touch pwned;#' TEXT"},
+    };
+    for (const auto& c : cases) {
+        Scene s;
+        s.contacts = {contact(slug, event(c.events, "2026-11-02"), "X")};
+        const auto all = s.all("2026-11-20");
+        CAPTURE(c.events);
+        CHECK(std::any_of(all.begin(), all.end(), [&](const Reminder& r) { return r.message.ends_with(c.ending); }));
+    }
+}
+
 TEST_CASE("follow-up: any contact-facing answer or step after the request cancels it, a private note does not") {
     // Guidance: the follow-up is for silence; a reply, a meeting, a no, or
     // another touch is not silence.

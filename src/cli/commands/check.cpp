@@ -21,7 +21,7 @@ void add_check(CLI::App& command, Globals& globals) {
         const Network network = open_network(globals);
         const std::vector<std::string> problems = check_network(network);
         for (const std::string& problem : problems)
-            fmt::print("{}\n", problem);
+            print_text(fmt::format("{}\n", problem));
         if (!problems.empty()) globals.status = Exit::found;
         // Not a problem with what the files say, so a warning, and no change to the exit status.
         const std::vector<SharedFile> shared = shared_files(network);

@@ -1,11 +1,9 @@
 // kith draft KIND C: a first draft of a message, from [me] and the record,
 // ready for `| mail` or the clipboard.
 #include <cstdio>
-#include <iostream>
 #include <memory>
 
 #include <fmt/format.h>
-#include <fmt/ostream.h>
 
 #include "commands.hpp"
 #include "kith/drafts.hpp"
@@ -36,7 +34,7 @@ void run(Globals& globals, const DraftOptions& options) {
     const std::string variant = variant_name(kind, contact, everyone, today);
     if (options.show_template) {
         // Always the built-in text, so that `> templates/NAME.txt` cannot print the file it empties.
-        fmt::print(std::cout, "{}", built_in_template(variant));
+        print_text(built_in_template(variant));
         std::fflush(stdout);
         note(globals,
              fmt::format("the built-in template '{}'; to change it, save it as {} (templates/{}.txt "
@@ -45,8 +43,7 @@ void run(Globals& globals, const DraftOptions& options) {
         return;
     }
     const DraftTemplate tmpl = load_template(network, kind, variant);
-    fmt::print(std::cout, "{}",
-               fill_template(tmpl, draft_values(contact, everyone, open.config, today, about),
+    print_text(fill_template(tmpl, draft_values(contact, everyone, open.config, today, about),
                              fmt::format("the {} draft for {}", to_string(kind), contact.name)));
 }
 

@@ -35,7 +35,7 @@ void run(Globals& globals, const DueOptions& options) {
     const auto shown =
         select_due(reminders(open.contacts, open.config.milestones, open.config.policy, today), filter, today);
 
-    if (!globals.quiet) render_due(std::cout, shown, format, today, use_color(globals));
+    if (!globals.quiet) render_due(std::cout, shown, format, today, text_style(globals));
     if (options.exit_code && !shown.empty()) globals.status = Exit::found;
 }
 

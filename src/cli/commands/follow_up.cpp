@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "kith/rules.hpp"
+#include "kith/text.hpp"
 #include "record.hpp"
 
 namespace kith::cli {
@@ -21,7 +22,7 @@ void add_follow_up(CLI::App& command, Globals& globals) {
             warn(
                 fmt::format("this is your third attempt to reach {} with no reply; the guides say to move on "
                             "(kith move-on {})",
-                            before.name, before.slug));
+                            before.name, shell_word(before.slug)));
     });
 }
 

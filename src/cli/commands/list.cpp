@@ -28,7 +28,7 @@ void run(Globals& globals, const ListOptions& options) {
     const OpenForRead open = open_for_read(globals);
     const auto all = reminders(open.contacts, open.config.milestones, open.config.policy, today);
     const auto shown = standings(open.contacts, all, filter, today);
-    if (!globals.quiet) render_list(std::cout, shown, *parse_list_format(options.format), today, use_color(globals));
+    if (!globals.quiet) render_list(std::cout, shown, *parse_list_format(options.format), today, text_style(globals));
 }
 
 }  // namespace

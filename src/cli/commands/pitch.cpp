@@ -1,5 +1,5 @@
 // kith pitch: your one-minute introduction, or an outline of one.
-#include <iostream>
+#include <sstream>
 
 #include "commands.hpp"
 #include "kith/brief.hpp"
@@ -13,7 +13,11 @@ void add_pitch(CLI::App& command, Globals& globals) {
         "says (your name, studies, interests, the kind of position, relevant experience, why this\n"
         "organization), filled with what [me] holds.\n"
         "\nExample:\n  kith pitch");
-    command.callback([&globals] { render_pitch(std::cout, load_config(open_network(globals)).me); });
+    command.callback([&globals] {
+        std::ostringstream pitch;
+        render_pitch(pitch, load_config(open_network(globals)).me);
+        print_text(pitch.str());
+    });
 }
 
 }  // namespace kith::cli

@@ -1,7 +1,7 @@
 // kith prepare [C]: a meeting brief in Markdown: who they are, the history,
 // your pitch, a checklist and open questions from the guides' bank.
-#include <iostream>
 #include <memory>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -24,11 +24,12 @@ void run(Globals& globals, const PrepareOptions& options) {
     const std::vector<const Question*> questions =
         pick_questions(options.questions ? static_cast<std::size_t>(*options.questions)
                                          : (options.contact.empty() ? question_bank().size() : default_question_count));
-    if (options.contact.empty()) {
-        render_brief(std::cout, nullptr, {}, open.config, questions, today);
-        return;
-    }
-    render_brief(std::cout, &named_contact(open, options.contact), open.contacts, open.config, questions, today);
+    std::ostringstream brief;
+    if (options.contact.empty())
+        render_brief(brief, nullptr, {}, open.config, questions, today);
+    else
+        render_brief(brief, &named_contact(open, options.contact), open.contacts, open.config, questions, today);
+    print_text(brief.str());
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "commands.hpp"
 #include "kith/network.hpp"
@@ -25,8 +26,14 @@ void run(Globals& globals, const ShowOptions& options) {
     const Contact& contact = named_contact(open, options.contact);
     std::vector<Reminder> own = reminders(open.contacts, open.config.milestones, open.config.policy, today);
     std::erase_if(own, [&](const Reminder& r) { return r.contact != contact.slug; });
-    render_show(std::cout, contact, stage_of(contact, today).stage, referral_links(contact, open.contacts), own,
-                *parse_show_format(options.format), today);
+    const ShowFormat format = *parse_show_format(options.format);
+    std::ostringstream shown;
+    render_show(shown, contact, stage_of(contact, today).stage, referral_links(contact, open.contacts), own, format,
+                today);
+    if (format == ShowFormat::text)
+        print_text(shown.str());
+    else
+        std::cout << shown.str();
 }
 
 }  // namespace
