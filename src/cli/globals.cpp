@@ -148,6 +148,10 @@ void note(const Globals& globals, std::string_view message) {
     if (!globals.quiet) fmt::print(stderr, "kith: {}\n", shown_on(stderr, message));
 }
 
+void inform(std::string_view message) {
+    fmt::print(stderr, "kith: {}\n", shown_on(stderr, message));
+}
+
 void print_error(std::string_view message) {
     fmt::print(stderr, "kith: error: {}\n", shown_on(stderr, message));
 }

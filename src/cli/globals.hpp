@@ -97,6 +97,9 @@ void warn(std::string_view message);
 // file or a pipe (which template to save where).
 void note(const Globals& globals, std::string_view message);
 
+// "kith: ..." on stderr even with --quiet: why nothing happens yet (a wait).
+void inform(std::string_view message);
+
 // "kith: error: ..." on stderr: main's, once per error.
 void print_error(std::string_view message);
 

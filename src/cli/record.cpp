@@ -43,7 +43,7 @@ Event event_from(const Globals& globals, EventType type, const EventOptions& opt
 OpenForWrite open_for_write(const Globals& globals) {
     const Network network = open_network(globals);
     const auto waiting = [](const std::string& holder) {
-        fmt::print(stderr, "kith: waiting for the network lock held by {}\n", holder);
+        inform(fmt::format("waiting for the network lock held by {}", holder));
     };
     // Members are made in order: the lock is held before kith.toml is read.
     return OpenForWrite{NetworkLock(network, waiting), load_config(network)};
