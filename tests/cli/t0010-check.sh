@@ -106,7 +106,7 @@ test_expect_success 'check warns, failing nothing, about files and folders open 
 	expect_status 0
 	expect_empty out
 	expect_file_equals err <<-EOF
-	kith: warning: ${SQ}contacts/ann-lee.toml${SQ} is open to other users (mode 0644); make it private with: chmod go= ${SQ}$TRASH/net/contacts/ann-lee.toml${SQ}
+	kith: warning: ${SQ}contacts/ann-lee.toml${SQ} is open to other users (mode 0644); make it private with: chmod go= $TRASH/net/contacts/ann-lee.toml
 	EOF
 	chmod 755 net net/contacts
 	chmod 640 net/kith.toml
@@ -114,8 +114,11 @@ test_expect_success 'check warns, failing nothing, about files and folders open 
 	run_kith check
 	expect_status 0
 	expect_file_equals err <<-EOF
-	kith: warning: 5 of the network${SQ}s files and folders are open to other users, such as ${SQ}$TRASH/net${SQ} (mode 0755); make them private with: chmod -R go= ${SQ}$TRASH/net${SQ}
+	kith: warning: 5 of the network${SQ}s files and folders are open to other users, such as ${SQ}$TRASH/net${SQ} (mode 0755); make them private with: chmod -R go= $TRASH/net
 	EOF
+	mkdir "it${SQ}s mine" && kith init "it${SQ}s mine/net" -q && chmod 755 "it${SQ}s mine/net"
+	run_kith --dir "it${SQ}s mine/net" check
+	expect_contains err "chmod go= ${SQ}it${SQ}\\${SQ}${SQ}s mine/net${SQ}"
 	printf "name = \"Bad\n" >net/contacts/bad.toml
 	run_kith check
 	expect_status 1

@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "kith/network.hpp"
+#include "kith/text.hpp"
 
 namespace kith::cli {
 
@@ -26,13 +27,13 @@ void add_check(CLI::App& command, Globals& globals) {
         // Not a problem with what the files say, so a warning, and no change to the exit status.
         const std::vector<SharedFile> shared = shared_files(network);
         if (shared.size() == 1)
-            warn(fmt::format("'{}' is open to other users (mode {:04o}); make it private with: chmod go= '{}'",
-                             shared.front().display, shared.front().mode, shared.front().path.string()));
+            warn(fmt::format("'{}' is open to other users (mode {:04o}); make it private with: chmod go= {}",
+                             shared.front().display, shared.front().mode, shell_word(shared.front().path.string())));
         else if (shared.size() > 1)
-            warn(
-                fmt::format("{} of the network's files and folders are open to other users, such as '{}' (mode "
-                            "{:04o}); make them private with: chmod -R go= '{}'",
-                            shared.size(), shared.front().display, shared.front().mode, network.root.string()));
+            warn(fmt::format(
+                "{} of the network's files and folders are open to other users, such as '{}' (mode "
+                "{:04o}); make them private with: chmod -R go= {}",
+                shared.size(), shared.front().display, shared.front().mode, shell_word(network.root.string())));
     });
 }
 
