@@ -76,10 +76,10 @@ pieces=('[ ] send CV' '[10:30] called' '[' ']' '[[event]]' '[x] ' '"' '""' '"""'
 	$'\n' $'\r\n' $'\n\n' $'   \n' $'\t\n' ' ' $'\t' 'trailing  ' '# not a comment' 'x = 1' 'été' '{a = 1}' '=')
 
 # Sets $text to a random text of those pieces holding $1 (what makes it
-# unique), at its start when $2 says so.
+# unique) at a random place.
 random_text() {
-	local n=$((1 + RANDOM % 6)) at=0 i
-	[ "${2-}" = first ] || at=$((RANDOM % (n + 1)))
+	local n=$((1 + RANDOM % 6)) at i
+	at=$((RANDOM % (n + 1)))
 	text=
 	for ((i = 0; i < n; i++)); do
 		[ "$i" -ne "$at" ] || text+=$1
@@ -111,8 +111,7 @@ record() {
 		2 | 3)
 			expect "$slug.notes.$k"
 			printf '%s' "$text" >notes.txt
-			# (Not at the start: CLI11 takes --learned "[a]" for a list, and keeps a.)
-			random_text "<$k learned>" first
+			random_text "<$k learned>"
 			expect "$slug.learned.$k"
 			kith --dir "$machine" --today 2026-11-23 log-meeting "$slug" --notes-file notes.txt --learned "$text" -q
 			;;
