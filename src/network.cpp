@@ -611,21 +611,30 @@ std::vector<std::size_t> conflict_marker_lines(std::string_view text) {
 
 std::vector<SharedFile> shared_files(const Network& network) {
     std::vector<SharedFile> out;
-    // Whether `path` is a folder (or a regular file); if so and others may use it, it is counted.
-    const auto look = [&](const fs::path& path, std::string display, bool folder) {
+    // Which of group (S_IRWXG) and others (S_IRWXO) may pass through a folder.
+    const auto passes = [](mode_t mode) {
+        return static_cast<mode_t>(((mode & S_IXGRP) ? S_IRWXG : 0) | ((mode & S_IXOTH) ? S_IRWXO : 0));
+    };
+    // Whether `path` is a folder (or a regular file); if so and others may use
+    // it, it is counted. Returns the classes that may pass through it (folders).
+    const auto look = [&](const fs::path& path, std::string display, bool folder,
+                          mode_t reach) -> std::optional<mode_t> {
         struct stat status {};
         if (::lstat(path.c_str(), &status) != 0 || (folder ? !S_ISDIR(status.st_mode) : !S_ISREG(status.st_mode)))
-            return false;
+            return std::nullopt;
         if ((status.st_mode & (S_IRWXG | S_IRWXO)) != 0)
-            out.push_back({path, std::move(display), static_cast<unsigned>(status.st_mode & 07777)});
-        return true;
+            out.push_back({path, std::move(display), static_cast<unsigned>(status.st_mode & 07777),
+                           (status.st_mode & reach) != 0});
+        return reach & passes(status.st_mode);
     };
-    look(network.root, network.root.string(), true);
+    const auto root = look(network.root, network.root.string(), true, S_IRWXG | S_IRWXO);
+    if (!root) return out;
     for (const std::string_view name :
          {config_file_name, std::string_view(".gitignore"), std::string_view(".gitattributes")})
-        look(network.root / name, std::string(name), false);
+        look(network.root / name, std::string(name), false, *root);
     for (const std::string folder : {"contacts", "templates"}) {
-        if (!look(network.root / folder, folder, true)) continue;
+        const auto reach = look(network.root / folder, folder, true, *root);
+        if (!reach) continue;
         std::vector<std::string> names;
         if (DIR* dir = ::opendir((network.root / folder).c_str())) {
             while (const dirent* entry = ::readdir(dir))
@@ -634,7 +643,7 @@ std::vector<SharedFile> shared_files(const Network& network) {
         }
         std::sort(names.begin(), names.end());
         for (const std::string& name : names)
-            if (name != "." && name != "..") look(network.root / folder / name, folder + "/" + name, false);
+            if (name != "." && name != "..") look(network.root / folder / name, folder + "/" + name, false, *reach);
     }
     return out;
 }

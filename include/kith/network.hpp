@@ -145,6 +145,10 @@ struct SharedFile {
     std::filesystem::path path;
     std::string display;  // ".", "contacts", "contacts/ann.toml"
     unsigned mode = 0;    // its permission bits
+    // Whether another user can really use it: the folders above it (up to the
+    // network's) let the same group or others through that its mode lets in.
+    // A file git checked out 0644 inside a 0700 network is closed all the same.
+    bool reachable = true;
 };
 std::vector<SharedFile> shared_files(const Network& network);
 

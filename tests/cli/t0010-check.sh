@@ -101,12 +101,16 @@ test_expect_success 'check warns, failing nothing, about files and folders open 
 	run_kith check
 	expect_status 0
 	expect_empty err
-	chmod 644 net/contacts/ann-lee.toml
+	chmod 644 net/contacts/ann-lee.toml  # as a git pull leaves a file it brought: but no one can reach it
+	run_kith check
+	expect_status 0
+	expect_empty err
+	chmod 711 net
 	run_kith check
 	expect_status 0
 	expect_empty out
 	expect_file_equals err <<-EOF
-	kith: warning: ${SQ}contacts/ann-lee.toml${SQ} is open to other users (mode 0644); make it private with: chmod go= $TRASH/net/contacts/ann-lee.toml
+	kith: warning: ${SQ}$TRASH/net${SQ} is open to other users (mode 0711); make it private with: chmod go= $TRASH/net
 	EOF
 	chmod 755 net net/contacts
 	chmod 640 net/kith.toml

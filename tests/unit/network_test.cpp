@@ -273,3 +273,22 @@ TEST_CASE("the network's files and folders open to others are listed, never thro
         shown.push_back(fmt::format("{} {:o}", file.display, file.mode));
     CHECK(shown == std::vector<std::string>{t.network.root.string() + " 701", "contacts/ann.toml 640"});
 }
+
+TEST_CASE("a file git checked out 0644 inside a network only its owner may enter is counted, but no one can reach it") {
+    TempNetwork t;
+    t.write("ann", "name = \"Ann\"\n");
+    ::chmod(contact_path(t.network, "ann").c_str(), 0644);
+    ::chmod((t.network.root / "contacts").c_str(), 0755);
+    ::chmod(t.network.root.c_str(), 0700);
+    std::vector<std::string> shown;
+    for (const SharedFile& file : shared_files(t.network))
+        shown.push_back(fmt::format("{} {}", file.display, file.reachable));
+    CHECK(shown == std::vector<std::string>{"contacts false", "contacts/ann.toml false"});
+    ::chmod(t.network.root.c_str(), 0710);  // the group may pass, but ann.toml lets only others read
+    ::chmod(contact_path(t.network, "ann").c_str(), 0604);
+    shown.clear();
+    for (const SharedFile& file : shared_files(t.network))
+        shown.push_back(fmt::format("{} {}", file.display, file.reachable));
+    CHECK(shown ==
+          std::vector<std::string>{t.network.root.string() + " true", "contacts true", "contacts/ann.toml false"});
+}

@@ -25,7 +25,8 @@ void add_check(CLI::App& command, Globals& globals) {
             print_text(fmt::format("{}\n", problem));
         if (!problems.empty()) globals.status = Exit::found;
         // Not a problem with what the files say, so a warning, and no change to the exit status.
-        const std::vector<SharedFile> shared = shared_files(network);
+        std::vector<SharedFile> shared = shared_files(network);
+        std::erase_if(shared, [](const SharedFile& file) { return !file.reachable; });
         if (shared.size() == 1)
             warn(fmt::format("'{}' is open to other users (mode {:04o}); make it private with: chmod go= {}",
                              shared.front().display, shared.front().mode, shell_word(shared.front().path.string())));
