@@ -2,6 +2,7 @@
 #include "kith/merge.hpp"
 
 #include <map>
+#include <set>
 #include <vector>
 
 #include "kith/contact.hpp"
@@ -39,12 +40,45 @@ bool ends_with_blank_line(std::string_view text) {
     return is_blank(newline == std::string_view::npos ? text : text.substr(newline + 1));
 }
 
+// What a table header line names: its first key, and whether it is an
+// element of an array of tables ([[event]]) or a table below one
+// ([event.details], [[event.x]]). Nothing when the line does not read alone.
+struct Header {
+    std::string first_key;
+    bool element = false;
+    bool below = false;
+};
+
+std::optional<Header> header_at(std::string_view text, std::size_t at) {
+    const std::string_view line = text.substr(at, text.find('\n', at) - at);
+    try {
+        const toml::table alone = parse_toml(line, "header");
+        if (alone.size() != 1) return std::nullopt;
+        for (const auto& [key, node] : alone) {
+            if (node.is_array()) return Header{std::string(key.str()), true, false};
+            if (const toml::table* table = node.as_table())
+                return Header{std::string(key.str()), false, !table->empty()};
+        }
+    } catch (const Error&) {
+    }
+    return std::nullopt;
+}
+
 // The text before the first table, then each table from the start of its
 // header's line: headers as TOML reads them, so that a line of a """note"""
-// or of a multi-line array that opens with '[' stays in its table. Between
+// or of a multi-line array that opens with '[' stays in its table. A table
+// below an element of an array of tables ([event.details] after [[event]])
+// belongs to that element wherever it goes, so it stays in its unit. Between
 // them, the units hold every byte of `text`, in order.
 std::vector<Unit> units(std::string_view text) {
-    std::vector<std::size_t> starts = table_starts(text);
+    std::vector<std::size_t> starts;
+    std::set<std::string, std::less<>> arrays;  // the keys of arrays of tables met so far
+    for (const std::size_t at : table_starts(text)) {
+        const std::optional<Header> header = header_at(text, at);
+        if (header && header->element) arrays.insert(header->first_key);
+        if (header && header->below && arrays.contains(header->first_key)) continue;
+        starts.push_back(at);
+    }
     starts.insert(starts.begin(), 0);
     starts.push_back(text.size());
     std::vector<Unit> out;

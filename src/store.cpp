@@ -222,20 +222,27 @@ std::string lock_holder(int fd) {
     // "1: FLOCK  ADVISORY  WRITE 123 08:01:4567 0 EOF"; a waiter's line has "->" after the number.
     const std::string inode =
         fmt::format("{:02x}:{:02x}:{}", major(folder.st_dev), minor(folder.st_dev), folder.st_ino);
+    // Some file systems (btrfs subvolumes) show another device there than
+    // stat does: then a lock on the same inode will do, for a message.
+    const std::string same_inode = fmt::format(":{}", folder.st_ino);
+    std::string exact, likely;  // the pid of each
     std::istringstream lines(locks);
     for (std::string line; std::getline(lines, line);) {
         std::istringstream words(line);
         std::string number, kind, advisory, access, pid, file;
         words >> number >> kind >> advisory >> access >> pid >> file;
-        if (kind != "FLOCK" || file != inode) continue;
-        std::string program;
-        try {
-            program = trimmed(read_file(fmt::format("/proc/{}/comm", pid), "comm"));
-        } catch (const Error&) {
-        }
-        return fmt::format("{} (pid {})", program.empty() ? "a process" : program, pid);
+        if (kind != "FLOCK") continue;
+        if (file == inode && exact.empty()) exact = pid;
+        if (file.ends_with(same_inode) && likely.empty()) likely = pid;
     }
-    return "another process";
+    const std::string pid = exact.empty() ? likely : exact;
+    if (pid.empty()) return "another process";
+    std::string program;
+    try {
+        program = trimmed(read_file(fmt::format("/proc/{}/comm", pid), "comm"));
+    } catch (const Error&) {
+    }
+    return fmt::format("{} (pid {})", program.empty() ? "a process" : program, pid);
 }
 
 }  // namespace

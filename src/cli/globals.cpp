@@ -140,20 +140,31 @@ void say(const Globals& globals, std::string_view line) {
     }
 }
 
+namespace {
+
+// One line on stderr, "kith: " first. Never throws: a stderr that cannot be
+// written (closed, full) must not turn a command that did its work into a crash.
+void to_stderr(std::string_view kind, std::string_view message) {
+    const std::string line = fmt::format("kith: {}{}\n", kind, shown_on(stderr, message));
+    std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
+}  // namespace
+
 void warn(std::string_view message) {
-    fmt::print(stderr, "kith: warning: {}\n", shown_on(stderr, message));
+    to_stderr("warning: ", message);
 }
 
 void note(const Globals& globals, std::string_view message) {
-    if (!globals.quiet) fmt::print(stderr, "kith: {}\n", shown_on(stderr, message));
+    if (!globals.quiet) to_stderr("", message);
 }
 
 void inform(std::string_view message) {
-    fmt::print(stderr, "kith: {}\n", shown_on(stderr, message));
+    to_stderr("", message);
 }
 
 void print_error(std::string_view message) {
-    fmt::print(stderr, "kith: error: {}\n", shown_on(stderr, message));
+    to_stderr("error: ", message);
 }
 
 }  // namespace kith::cli

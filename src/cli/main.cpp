@@ -2,12 +2,14 @@
 // where errors become messages and exit statuses (SPEC §6).
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include <fcntl.h>
 #include <poll.h>
 #include <unistd.h>
 
@@ -155,9 +157,12 @@ int output_failed() {
 
 // What failed once the command's write was in place is a warning: the write
 // stands, and exit 0 keeps a script from making it twice (SPEC §6).
-int written_anyway(const std::exception& error) {
+int written_anyway(const Globals& globals, const std::exception& error) {
     warn(fmt::format("the change is written, but then: {}", error.what()));
-    return static_cast<int>(Exit::ok);
+    Exit status = Exit::ok;
+    for (const Error& problem : globals.problems)
+        status = std::max(status, problem.status());
+    return static_cast<int>(status);
 }
 
 int run(int argc, char** argv) {
@@ -204,7 +209,7 @@ int run(int argc, char** argv) {
         for (const Error& problem : globals.problems)
             print_error(problem.what());
         if (!globals.recorded) throw;
-        return written_anyway(error);
+        return written_anyway(globals, error);
     } catch (const CLI::ParseError& error) {
         if (args.empty()) {
             fmt::print(stderr, "{}", app.help());
@@ -214,7 +219,7 @@ int run(int argc, char** argv) {
         return static_cast<int>(Exit::usage);
     } catch (const std::exception& error) {
         if (!globals.recorded) throw;
-        return written_anyway(error);
+        return written_anyway(globals, error);
     }
     const bool printed = std::fflush(stdout) == 0 && !std::ferror(stdout);
     for (const Error& problem : globals.problems)
@@ -243,6 +248,11 @@ int main(int argc, char** argv) {
     // exit 0 (kith::cli::output_failed ends a report as SIGPIPE would have).
     std::signal(SIGXFSZ, SIG_IGN);
     std::signal(SIGPIPE, SIG_IGN);
+    // Started with stdin, stdout or stderr closed (`2>&-`), kith would open the
+    // lock or a contact file as that descriptor and print into it: /dev/null
+    // takes each closed one's place first, as git's sanitize_stdfds does.
+    for (int fd = 0; fd <= 2; ++fd)
+        if (::fcntl(fd, F_GETFD) == -1 && errno == EBADF && ::open("/dev/null", O_RDWR) != fd) return 3;
     try {
         return kith::cli::run(argc, argv);  // which has seen to its output
     } catch (const kith::Error& error) {

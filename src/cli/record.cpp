@@ -40,13 +40,16 @@ Event event_from(const Globals& globals, EventType type, const EventOptions& opt
     return event;
 }
 
+NetworkLock lock_network(const Network& network) {
+    return NetworkLock(network, [](const std::string& holder) {
+        inform(fmt::format("waiting for the network lock held by {}", holder));
+    });
+}
+
 OpenForWrite open_for_write(const Globals& globals) {
     const Network network = open_network(globals);
-    const auto waiting = [](const std::string& holder) {
-        inform(fmt::format("waiting for the network lock held by {}", holder));
-    };
     // Members are made in order: the lock is held before kith.toml is read.
-    return OpenForWrite{NetworkLock(network, waiting), load_config(network)};
+    return OpenForWrite{lock_network(network), load_config(network)};
 }
 
 void finish_write(Globals& globals, const OpenForWrite& open, const std::vector<std::string>& files,

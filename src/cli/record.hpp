@@ -33,6 +33,10 @@ void add_note_option(CLI::App& command, EventOptions& options);
 // it lies ahead of today (the rules ignore it until then).
 DateTime event_date(const Globals& globals, const std::optional<std::string>& text);
 
+// The network's lock, saying on stderr who holds it when it is not had
+// within a second.
+NetworkLock lock_network(const Network& network);
+
 // A network opened for a write: locked, and its kith.toml read (a bad one
 // stops the command before anything is written).
 struct OpenForWrite {

@@ -142,4 +142,19 @@ test_expect_success 'commands outside any network say how to make one' '
 	expect_contains err "kith init"
 '
 
+test_expect_success 'init --git with no DIR, inside a clone or a folder of it, sets up that clone' '
+	export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=t@example.org GIT_COMMITTER_NAME=Tester
+	export GIT_COMMITTER_EMAIL=t@example.org GIT_CONFIG_NOSYSTEM=1 HOME="$TRASH/home"
+	unset KITH_DIR
+	kith init "$TRASH/laptop" --git -q
+	git -C laptop add -A && git -C laptop commit -qm init
+	git clone -q laptop desktop
+	mkdir desktop/notes
+	(cd desktop/notes && "$KITH" init --git) >out 2>err
+	expect_contains out "Set up git in the kith network in $TRASH/desktop"
+	[ ! -e "$TRASH/home/.local/share/kith" ] || fail "a network was made in the default folder"
+	git -C desktop config merge.kith.driver >/dev/null
+	[ "$(stat -c %a desktop)" = 700 ]
+'
+
 test_done

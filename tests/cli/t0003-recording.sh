@@ -576,6 +576,22 @@ test_expect_success 'an event recorded when stdout cannot be written exits 0 wit
 	[ -f net/contacts/jordan-lee.toml ]
 '
 
+test_expect_success 'with stdout and stderr closed or full, a written change still exits 0, once' '
+	new_network
+	kith add-contact "Priya Singh" -q
+	status=0
+	"$KITH" --today 2026-11-23 note priya "both full" >/dev/full 2>/dev/full || status=$?
+	expect_status 0
+	status=0
+	"$KITH" add-contact "Priya Singh" >&- 2>&- || status=$?
+	expect_status 0
+	[ -f net/contacts/priya-singh-2.toml ]
+	[ ! -e net/contacts/priya-singh-3.toml ]
+	expect_contains net/contacts/priya-singh.toml "both full"
+	run_kith check
+	expect_status 0
+'
+
 test_expect_success 'a report that cannot write its output fails: exit 3 on a full disk, SIGPIPE for a reader gone' '
 	new_network
 	kith add-contact "Priya Singh" -q

@@ -111,12 +111,15 @@ test_expect_success 'readers running meanwhile never see a half-written file, an
 test_expect_success 'a writer that waits more than a second for the lock says who holds it' '
 	new_network
 	kith add-contact "Jordan Lee" -q
-	flock net sleep 2 &
+	flock net sh -c "touch held; i=0; while [ ! -e release ] && [ \$i -lt 1200 ]; do sleep 0.1; i=\$((i + 1)); done" &
 	holder=$!
-	sleep 0.3
-	run_kith note jordan-lee "after the wait"
+	for i in $(seq 1 100); do [ -e held ] && break; sleep 0.1; done
+	"$KITH" note jordan-lee "after the wait" >out 2>err &
+	writer=$!
+	for i in $(seq 1 300); do grep -q waiting err && break; sleep 0.1; done
+	touch release
+	wait $writer || fail "the writer failed: $(cat err)"
 	wait $holder
-	expect_status 0
 	expect_contains err "kith: waiting for the network lock held by flock (pid $holder)"
 	expect_contains net/contacts/jordan-lee.toml "after the wait"
 	run_kith note jordan-lee "no wait"
@@ -130,7 +133,7 @@ waiting_editor() {
 	#!/bin/sh
 	touch "$TRASH/open"
 	i=0
-	while [ ! -e "$TRASH/release" ] && [ \$i -lt 1200 ]; do sleep 0.1; i=\$((i + 1)); done
+	while [ ! -e "$TRASH/release" ] && [ \$i -lt 6000 ]; do sleep 0.1; i=\$((i + 1)); done
 	sed -i "s/^company = .*/company = \"Edited\"/" "\$1"
 	SH
 	chmod +x "$TRASH/editor"
@@ -162,7 +165,7 @@ test_expect_success '150 mixed writers and readers while an edit is open: every 
 			set -- import vcard "card$i.vcf"
 			;;
 		esac
-		(timeout 120 "$KITH" --today 2026-11-20 "$@" >"w$i.out" 2>"w$i.err" && echo "$*" >"w$i.ok") &
+		(timeout 500 "$KITH" --today 2026-11-20 "$@" >"w$i.out" 2>"w$i.err" && echo "$*" >"w$i.ok") &
 		pids+=($!)
 	done
 	trap "kill ${pids[*]} $editing 2>/dev/null || :" EXIT

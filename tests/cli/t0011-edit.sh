@@ -248,4 +248,21 @@ test_expect_success 'two edits open at once: neither takes the other'"'"'s copy 
 	expect_contains net/contacts/priya-singh.toml "Acme Batteries"
 '
 
+test_expect_success 'an edit that reads but cannot be saved (kith.toml broken meanwhile) is kept in a copy, never lost' '
+	one
+	cat >"$TRASH/editor" <<-SH
+	#!/bin/sh
+	sed -i s/Batetries/Batteries/ "\$1"
+	printf "<<<<<<< ours\n" >>"$TRASH/net/kith.toml"
+	SH
+	chmod +x "$TRASH/editor"
+	EDITOR="$TRASH/editor" run_kith edit priya </dev/null
+	expect_status 3
+	expect_contains err "kith.toml"
+	copy=$(ls -A net/contacts | grep "^\.priya-singh\.edit-......\.toml$")
+	expect_contains err "your version is kept in ${SQ}contacts/$copy${SQ}"
+	expect_contains "net/contacts/$copy" "Acme Batteries"
+	cmp original net/contacts/priya-singh.toml
+'
+
 test_done

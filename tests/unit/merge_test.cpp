@@ -387,3 +387,23 @@ TEST_CASE("thousands of generated merges and rebase steps keep every event of bo
         REQUIRE(std::string_view(*merged).starts_with(windows ? crlf(fields) : fields));
     }
 }
+
+TEST_CASE("a table below an event ([event.details]) stays with its event, whichever side appended it") {
+    const std::string base = header + "\n" + requested;
+    const std::string e2 = note("ours");
+    const std::string e3 = note("theirs");
+    const std::string details = "[event.details]\nroom = \"4B\"\n";
+    SUBCASE("only theirs has one") {
+        const auto merged = merge_tables(base, base + "\n" + e2, base + "\n" + e3 + details);
+        CHECK(merged == base + "\n" + e2 + "\n" + e3 + details);
+    }
+    SUBCASE("both sides have the same one, under different events") {
+        const auto merged = merge_tables(base, base + "\n" + e2 + details, base + "\n" + e3 + details);
+        CHECK(merged == base + "\n" + e2 + details + "\n" + e3 + details);
+    }
+    SUBCASE("an array of tables below an event") {
+        const std::string calls = "[[event.calls]]\nat = 10\n";
+        const auto merged = merge_tables(base, base + "\n" + e2, base + "\n" + e3 + calls + calls);
+        CHECK(merged == base + "\n" + e2 + "\n" + e3 + calls + calls);
+    }
+}

@@ -36,10 +36,10 @@ void run(Globals& globals, const std::string& command, const ContactOptions& opt
     const OpenForWrite open = open_for_write(globals);
     if (!options.referred_by.empty()) contact.referred_by = resolve_contact(open.lock.network(), options.referred_by);
     const std::string slug = create_contact(open.lock, contact);
+    finish_write(globals, open, {contact_file_name(slug)}, command, slug);
     if (slug != make_slug(contact.name))
         warn(fmt::format("the slug '{}' was taken (is {} already a contact?); this one is '{}'",
                          make_slug(contact.name), contact.name, slug));
-    finish_write(globals, open, {contact_file_name(slug)}, command, slug);
     say(globals, slug);
 }
 

@@ -65,7 +65,6 @@ public:
     std::string read() const { return read_file(path_, path_.filename().string()); }
     // Leaves the copy in place when this ends: it holds work not kept elsewhere.
     void keep() { kept_ = true; }
-    bool kept() const { return kept_; }
 
 private:
     std::filesystem::path path_;
@@ -165,18 +164,8 @@ void run(Globals& globals, const std::string& command, const std::string& refere
             return;
         }
         try {
-            const OpenForWrite open = open_for_write(globals);
-            if (!replace_contact(open.lock, slug, original, text)) {
-                copy->keep();
-                throw Error(Exit::data,
-                            fmt::format("'{}' changed while you edited it (a git pull, another kith, another "
-                                        "program): it is left as it now is, and your version is kept in {}; "
-                                        "compare the two, then edit again",
-                                        display, kept));
-            }
-            finish_write(globals, open, {display}, command, slug);
+            parse_contact(text, display, slug);
         } catch (const Error& problem) {
-            if (copy->kept()) throw;
             const Choice choice = ask(problem);
             if (choice == Choice::edit_again) continue;
             std::string where;
@@ -186,6 +175,21 @@ void run(Globals& globals, const std::string& command, const std::string& refere
             }
             throw Error(Exit::data, fmt::format("kept the original '{}'; your edit did not read: {}{}", display,
                                                 problem.what(), where));
+        }
+        // The edit reads: whatever stops it being saved now (a file changed
+        // meanwhile, a kith.toml a pull left in conflict, a full disk), it is kept.
+        try {
+            const OpenForWrite open = open_for_write(globals);
+            if (!replace_contact(open.lock, slug, original, text))
+                throw Error(Exit::data, fmt::format("'{}' changed while you edited it (a git pull, another kith, "
+                                                    "another program): it is left as it now is",
+                                                    display));
+            finish_write(globals, open, {display}, command, slug);
+        } catch (const Error& problem) {
+            copy->keep();
+            throw Error(problem.status(), fmt::format("{}; your version is kept in {}: compare the two, then edit "
+                                                      "again",
+                                                      problem.what(), kept));
         }
         say(globals, fmt::format("Saved {}", display));
         return;

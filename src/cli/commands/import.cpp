@@ -83,6 +83,7 @@ void run(Globals& globals, const std::string& command, const ImportOptions& opti
                 continue;
             }
             ++added;
+            globals.recorded = true;  // from here on, a retry would not add it again, but say it is present
             files.push_back(contact_file_name(step.slug));
             referrals.emplace_back(where, step.contact.referred_by);
             if (options.verbose) say(globals, fmt::format("{}: added {} as {}", where, step.contact.name, step.slug));

@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "kith/store.hpp"
+#include "record.hpp"
 
 namespace kith::cli {
 
@@ -18,9 +19,22 @@ std::filesystem::path this_program() {
     return ec ? std::filesystem::path("kith") : self;
 }
 
+// Where init works: DIR; else, with --git, the network it stands in (a fresh
+// clone: SPEC §2), found as every other command finds it; else the default.
+std::filesystem::path where_to_init(const Globals& globals, const std::string& dir, bool git) {
+    if (!dir.empty()) return dir;
+    if (git) {
+        try {
+            return open_network(globals).root;
+        } catch (const Error&) {
+            // none yet: a new one where the default is
+        }
+    }
+    return default_network_dir(where_to_look(globals));
+}
+
 void run(const Globals& globals, const std::string& dir, bool git) {
-    const std::filesystem::path where =
-        dir.empty() ? default_network_dir(where_to_look(globals)) : std::filesystem::path(dir);
+    const std::filesystem::path where = where_to_init(globals, dir, git);
     std::error_code ec;
     const bool exists = std::filesystem::exists(where / config_file_name, ec);
     if (exists && !git)
@@ -30,7 +44,7 @@ void run(const Globals& globals, const std::string& dir, bool git) {
     const Network network = exists ? Network{where} : create_network(where);
     std::size_t made_private = 0;
     if (git) {
-        const NetworkLock lock(network);
+        const NetworkLock lock = lock_network(network);
         set_up_git(lock, this_program(), exists ? GitRepository::enclosing : GitRepository::own);
         // A clone's folders are 0755 and its files 0644: private again, as kith makes them.
         if (exists) made_private = make_private(lock);
