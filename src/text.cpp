@@ -168,7 +168,8 @@ std::string visible_text(std::string_view text) {
             ++i;
             continue;
         }
-        if ((code < 0x20 && code != '\t' && code != '\n') || code == 0x7F)
+        const bool line_end = code == '\r' && i + 1 < text.size() && text[i + 1] == '\n';  // CRLF: no overwrite
+        if ((code < 0x20 && code != '\t' && code != '\n' && !line_end) || code == 0x7F)
             out += {'^', static_cast<char>(code ^ 0x40)};  // ESC is ^[, NUL ^@, DEL ^?
         else if ((code >= 0x80 && code <= 0x9F) || (code >= 0x202A && code <= 0x202E) ||
                  (code >= 0x2066 && code <= 0x2069))

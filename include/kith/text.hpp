@@ -42,7 +42,7 @@ std::string_view without_bom(std::string_view text);
 // note from a file cannot move the cursor, set the clipboard (OSC 52), change
 // the colours or reorder what is shown. C0 controls other than tab and
 // newline, and DEL, in caret notation ("^[" for ESC, "^@" for NUL, "^M" for a
-// carriage return, "^?" for DEL); C1 controls (U+0080-U+009F) and the
+// carriage return that ends no CRLF line, "^?" for DEL); C1 controls (U+0080-U+009F) and the
 // bidirectional embeddings, overrides and isolates (U+202A-U+202E,
 // U+2066-U+2069) as "<U+202E>"; a byte that is not part of well-formed UTF-8
 // as "<0xFF>". Everything else, tab, newline and other UTF-8 included, is

@@ -117,7 +117,10 @@ TextStyle text_style(const Globals& globals) {
 }
 
 void print_text(std::string_view text) {
-    fmt::print("{}", shown_on(stdout, text));
+    if (is_terminal(stdout))
+        fmt::print("{}", visible_text(text));
+    else
+        std::fwrite(text.data(), 1, text.size(), stdout);  // as it is, and an error leaves ferror set for main
 }
 
 std::string read_input(const std::string& path) {

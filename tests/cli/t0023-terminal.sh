@@ -124,7 +124,7 @@ test_expect_success 'draft: visible on a terminal; piped (to mail, the clipboard
 	[ "$(wc -c <piped)" -eq "$(($(wc -c <no-nul) + 1))" ] || fail "the NUL did not reach the pipe"
 '
 
-test_expect_success 'due and list: text on a terminal is visible, in colour too; to a file as ever; machine formats unchanged' '
+test_expect_success 'due and list: text on a terminal is visible, in colour too; to a file as ever; machine formats visible on a terminal too' '
 	hostile_network
 	kith_on_terminal due
 	expect_status 0
@@ -144,12 +144,15 @@ test_expect_success 'due and list: text on a terminal is visible, in colour too;
 	expect_contains out "follow-up      Eve  ]52;c;dG91Y2ggcHduZWQ= Mallory: No reply"
 	kith_to_files list
 	expect_contains out "Eve  ]52;c;dG91Y2ggcHduZWQ= Mallory  eve   $COMPANY  requested"
-	for format in "due --format tsv" "due --format json" "list --format json" "show eve --format json" "export --format csv"; do
+	# Machine formats too: on a terminal a person reads them; in a file they are as ever (t0006, t0017 pin them).
+	for format in "due --format tsv" "due --format json" "due --format ics" "list --format tsv" \
+		"list --format json" "show eve --format json" "export --format json" "export --format csv" \
+		"export --format vcard"; do
 		kith_on_terminal $format
-		cp out terminal
-		kith_to_files $format
-		cmp terminal out || fail "$format differs on a terminal"
+		expect_no_raw out
 	done
+	kith_to_files export --format csv
+	grep -q "$ESC" out || fail "export in a file lost its bytes"
 '
 
 test_expect_success 'import --verbose and --dry-run: the names from a vCard are visible on a terminal, as they are in a file' '

@@ -40,6 +40,8 @@ TEST_CASE("visible_text shows control characters in caret notation, keeping tab 
     CHECK(visible_text("\x1b[2J") == "^[[2J");
     CHECK(visible_text(std::string_view("a\0b", 3)) == "a^@b");
     CHECK(visible_text("over\rwrite") == "over^Mwrite");
+    CHECK(visible_text("a CRLF line end\r\nstays, a lone one\r goes\r") ==
+          "a CRLF line end\r\nstays, a lone one^M goes^M");
     CHECK(visible_text("\x01\x08\x0b\x0c\x1f") == "^A^H^K^L^_");
     CHECK(visible_text("del\x7f") == "del^?");
 }

@@ -1,6 +1,7 @@
 // kith due: the reminders, for people (text) and for scripts (tsv, json, ics).
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -35,7 +36,15 @@ void run(Globals& globals, const DueOptions& options) {
     const auto shown =
         select_due(reminders(open.contacts, open.config.milestones, open.config.policy, today), filter, today);
 
-    if (!globals.quiet) render_due(std::cout, shown, format, today, text_style(globals));
+    if (globals.quiet) {
+        // nothing to print
+    } else if (format == DueFormat::text) {
+        render_due(std::cout, shown, format, today, text_style(globals));  // its own colour, its text made visible
+    } else {
+        std::ostringstream out;  // TSV, JSON, iCalendar: on a terminal a person reads them too
+        render_due(out, shown, format, today, text_style(globals));
+        print_text(out.str());
+    }
     if (options.exit_code && !shown.empty()) globals.status = Exit::found;
 }
 

@@ -1,6 +1,7 @@
 // kith export: every contact with every field, for other tools.
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "commands.hpp"
 #include "kith/render.hpp"
@@ -32,7 +33,9 @@ void add_export(CLI::App& command, Globals& globals) {
         "  kith export --format vcard > contacts.vcf");
     command.callback([&globals, format] {
         const OpenForRead open = open_for_read(globals);
-        render_export(std::cout, open.contacts, *parse_export_format(*format));
+        std::ostringstream out;  // on a terminal a person reads it: its text made visible there
+        render_export(out, open.contacts, *parse_export_format(*format));
+        print_text(out.str());
     });
 }
 

@@ -1,6 +1,7 @@
 // kith list: every contact, where it stands, and what is next.
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -28,7 +29,16 @@ void run(Globals& globals, const ListOptions& options) {
     const OpenForRead open = open_for_read(globals);
     const auto all = reminders(open.contacts, open.config.milestones, open.config.policy, today);
     const auto shown = standings(open.contacts, all, filter, today);
-    if (!globals.quiet) render_list(std::cout, shown, *parse_list_format(options.format), today, text_style(globals));
+    const ListFormat format = *parse_list_format(options.format);
+    if (globals.quiet) {
+        // nothing to print
+    } else if (format == ListFormat::text) {
+        render_list(std::cout, shown, format, today, text_style(globals));  // its own colour, its text made visible
+    } else {
+        std::ostringstream out;  // TSV, JSON: on a terminal a person reads them too
+        render_list(out, shown, format, today, text_style(globals));
+        print_text(out.str());
+    }
 }
 
 }  // namespace

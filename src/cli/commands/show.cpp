@@ -30,10 +30,7 @@ void run(Globals& globals, const ShowOptions& options) {
     std::ostringstream shown;
     render_show(shown, contact, stage_of(contact, today).stage, referral_links(contact, open.contacts), own, format,
                 today);
-    if (format == ShowFormat::text)
-        print_text(shown.str());
-    else
-        std::cout << shown.str();
+    print_text(shown.str());  // JSON too: on a terminal a person reads it
 }
 
 }  // namespace
