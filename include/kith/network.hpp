@@ -132,8 +132,9 @@ std::vector<std::string> check_network(const Network& network);
 
 // The numbers (from 1) of the lines of `text` that begin with a git conflict
 // marker: seven of '<', '|', '=' or '>', then a space or the line's end, as
-// `git diff --check` finds them. A merge left such a file half done, and in a
-// multi-line string the markers even parse.
+// `git diff --check` finds them; none unless one of them is a <<<<<<< or a
+// >>>>>>> line, as a lone ======= underlines a Markdown heading in a note. A
+// merge left such a file half done, and in a multi-line string they even parse.
 std::vector<std::size_t> conflict_marker_lines(std::string_view text);
 
 // The network's folder, contacts/ and templates/, and the regular files kith

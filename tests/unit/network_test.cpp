@@ -213,7 +213,9 @@ TEST_CASE("git's conflict markers are found on every line they begin, and nothin
     CHECK(conflict_marker_lines("<<<<<<< ours\na\n||||||| base\nb\n=======\nc\n>>>>>>> theirs\n") ==
           std::vector<std::size_t>{1, 3, 5, 7});
     // Seven of one, then a space or the line's end (the last line, or CRLF).
-    CHECK(conflict_marker_lines("x\n=======") == std::vector<std::size_t>{2});
+    CHECK(conflict_marker_lines("x\n=======\n>>>>>>>") == std::vector<std::size_t>{2, 3});
+    // Without a <<<<<<< or >>>>>>> line, ======= and ||||||| are text (a Markdown heading in a note).
+    CHECK(conflict_marker_lines("Advice\n=======\n\n|||||||\n").empty());
     CHECK(conflict_marker_lines("<<<<<<<\r\n>>>>>>>\tx\n") == std::vector<std::size_t>{1, 2});
     for (std::string_view text : {"========\n", "<<<<<<<< eight\n", "<<<<<<\n", "<<<<<<<ours\n", " =======\n",
                                   "x = \"<<<<<<< ours\"\n", "######## \n", "<<<<>>> \n"}) {

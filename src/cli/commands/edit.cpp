@@ -1,5 +1,6 @@
 // kith edit C: open a contact's file in your editor; keep the save only if it
-// still reads as a contact.
+// still reads as a contact and the file did not change while the editor was
+// open (then the edit is kept in a copy, never lost).
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -114,7 +115,7 @@ void handle_leftover_copies(const std::filesystem::path& folder, std::string_vie
             continue;
         }
         warn(
-            fmt::format("'contacts/{}' holds an edit that an interrupted 'kith edit' did not keep; compare it "
+            fmt::format("'contacts/{}' holds an edit that a 'kith edit' could not save; compare it "
                         "with '{}', take what you need, then delete it",
                         name, contact_file_name(slug)));
     }

@@ -71,9 +71,10 @@ void add_merge_file(CLI::App& command, Globals& globals) {
     command.add_option("PATH", paths->path, "The file's path in the network (git's %P): how the result is checked");
     command.footer(
         "Git's merge driver for contacts/*.toml and kith.toml, set up by 'kith init --git'. Each table\n"
-        "(an [[event]], a [[milestone]]) that either side appended is kept, ours first; a table changed on\n"
-        "one side takes that change. Anything else is git's line merge. Exits 0 when the result reads, and 1\n"
-        "with conflict markers in OURS when it does not.\n"
+        "(an [[event]], a [[milestone]]) that either side appended is kept byte for byte, ours first; one\n"
+        "both appended alike is kept as often as the side that holds it most; a table changed on one side\n"
+        "takes that change. Anything else is git's line merge. Exits 0 when the result reads, and 1 with\n"
+        "conflict markers in OURS when it does not.\n"
         "\nExample (what git runs):\n  kith merge-file .merge_file_a1 .merge_file_b2 .merge_file_c3 "
         "contacts/priya-singh.toml");
     command.callback([&globals, paths] { run(globals, *paths); });
