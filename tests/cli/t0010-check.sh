@@ -79,12 +79,16 @@ test_expect_success 'check reports each line of a git conflict marker, even insi
 	date = 2026-11-20
 	text = """
 	=======
+	>>>>>>> theirs
 	"""
 	EOF
+	# A lone ======= underlines a Markdown heading: no merge left it.
+	printf "name = \"Bo Chen\"\n\n[[event]]\ntype = \"met\"\ndate = 2026-11-02\nnotes = \"\"\"\nAdvice\n=======\nApply early.\n\"\"\"\n" >net/contacts/bo-chen.toml
 	run_kith check
 	expect_status 1
 	expect_file_equals out <<-EOF
 	kith.toml:$(grep -n "^=======\$" net/kith.toml | cut -d: -f1):1: a git conflict marker: a merge was left unfinished here; keep the lines you mean and remove the markers
+	kith.toml:$(grep -n "^>>>>>>> theirs\$" net/kith.toml | cut -d: -f1):1: a git conflict marker: a merge was left unfinished here; keep the lines you mean and remove the markers
 	contacts/ann-lee.toml:7:1: a git conflict marker: a merge was left unfinished here; keep the lines you mean and remove the markers
 	contacts/ann-lee.toml:9:1: a git conflict marker: a merge was left unfinished here; keep the lines you mean and remove the markers
 	contacts/ann-lee.toml:11:1: a git conflict marker: a merge was left unfinished here; keep the lines you mean and remove the markers
