@@ -34,6 +34,20 @@ new_network() {
 	kith init "$TRASH/net" >/dev/null && export KITH_DIR="$TRASH/net"
 }
 
+# Two machines of one network in git (set GIT_* identities first): a network
+# "laptop" with autocommit and one contact with a request, and a
+# clone of it, "desktop", set up with kith init --git.
+two_machines() {
+	kith init "$TRASH/laptop" --git -q
+	sed -i 's/^# autocommit = false.*/autocommit = true/' laptop/kith.toml
+	git -C laptop add -A
+	git -C laptop commit -qm init
+	kith --dir laptop --today 2026-11-02 add-contact "Priya Singh" -q
+	kith --dir laptop --today 2026-11-02 request priya -q
+	git clone -q laptop desktop
+	kith init "$TRASH/desktop" --git -q
+}
+
 fail() {
 	printf '    %s\n' "$*" >&2
 	return 1

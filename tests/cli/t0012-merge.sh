@@ -7,19 +7,6 @@ export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=t@example.org GIT_COMMITTER_NAME=
 export GIT_COMMITTER_EMAIL=t@example.org GIT_CONFIG_NOSYSTEM=1 HOME="$TEST_ROOT"
 SQ="'"
 
-# A network "laptop" with autocommit and one contact with a request, and a
-# clone of it, "desktop", set up with kith init --git.
-two_machines() {
-	kith init "$TRASH/laptop" --git -q
-	sed -i 's/^# autocommit = false.*/autocommit = true/' laptop/kith.toml
-	git -C laptop add -A
-	git -C laptop commit -qm init
-	kith --dir laptop --today 2026-11-02 add-contact "Priya Singh" -q
-	kith --dir laptop --today 2026-11-02 request priya -q
-	git clone -q laptop desktop
-	kith init "$TRASH/desktop" --git -q
-}
-
 # Merges the laptop's commits into the desktop; $status is git's.
 pull_into_desktop() {
 	status=0
