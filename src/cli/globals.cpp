@@ -10,8 +10,8 @@
 
 #include <fmt/format.h>
 
-#include "kith/error.hpp"
-#include "kith/text.hpp"
+#include "model/error.hpp"
+#include "model/text.hpp"
 
 namespace kith::cli {
 

@@ -8,11 +8,11 @@
 #include <string_view>
 #include <vector>
 
-#include "kith/contact.hpp"
-#include "kith/date.hpp"
-#include "kith/error.hpp"
-#include "kith/network.hpp"
-#include "kith/render.hpp"
+#include "formats/render.hpp"
+#include "io/network.hpp"
+#include "model/contact.hpp"
+#include "model/date.hpp"
+#include "model/error.hpp"
 
 namespace kith::cli {
 

@@ -17,8 +17,8 @@
 
 #include "commands.hpp"
 #include "completion.hpp"
-#include "kith/error.hpp"
-#include "kith/text.hpp"
+#include "model/error.hpp"
+#include "model/text.hpp"
 
 namespace kith::cli {
 

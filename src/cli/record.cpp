@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "kith/network.hpp"
+#include "io/network.hpp"
 
 namespace kith::cli {
 

@@ -9,8 +9,8 @@
 #include <CLI/CLI.hpp>
 
 #include "globals.hpp"
-#include "kith/contact.hpp"
-#include "kith/store.hpp"
+#include "io/store.hpp"
+#include "model/contact.hpp"
 
 namespace kith::cli {
 

@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <string_view>
 
-#include "kith/cache.hpp"
-#include "kith/contact.hpp"
-#include "kith/error.hpp"
+#include "io/cache.hpp"
+#include "model/contact.hpp"
+#include "model/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "kith/date.hpp"
-#include "kith/error.hpp"
+#include "model/date.hpp"
+#include "model/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);

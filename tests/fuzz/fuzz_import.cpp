@@ -6,9 +6,9 @@
 #include <sstream>
 #include <string_view>
 
-#include "kith/error.hpp"
-#include "kith/linkedin.hpp"
-#include "kith/vcard.hpp"
+#include "formats/linkedin.hpp"
+#include "formats/vcard.hpp"
+#include "model/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);

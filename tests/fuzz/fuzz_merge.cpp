@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "kith/merge.hpp"
-#include "toml_text.hpp"
+#include "formats/merge.hpp"
+#include "formats/toml_text.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view input(reinterpret_cast<const char*>(data), size);

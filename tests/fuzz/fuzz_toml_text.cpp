@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "kith/text.hpp"
-#include "toml_text.hpp"
+#include "formats/toml_text.hpp"
+#include "model/text.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);

@@ -5,10 +5,10 @@
 #include <cstring>
 #include <fstream>
 
-#include "kith/cache.hpp"
-#include "kith/contact.hpp"
-#include "kith/error.hpp"
-#include "kith/network.hpp"
+#include "io/cache.hpp"
+#include "io/network.hpp"
+#include "model/contact.hpp"
+#include "model/error.hpp"
 #include "temp_network.hpp"
 
 using namespace kith;

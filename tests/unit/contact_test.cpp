@@ -3,8 +3,8 @@
 
 #include <fmt/format.h>
 
-#include "kith/contact.hpp"
-#include "kith/error.hpp"
+#include "model/contact.hpp"
+#include "model/error.hpp"
 
 using namespace kith;
 using namespace date::literals;

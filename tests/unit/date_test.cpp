@@ -2,8 +2,8 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
-#include "kith/date.hpp"
-#include "kith/error.hpp"
+#include "model/date.hpp"
+#include "model/error.hpp"
 
 using namespace kith;
 using namespace date::literals;

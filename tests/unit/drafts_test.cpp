@@ -5,10 +5,10 @@
 
 #include <fmt/format.h>
 
-#include "kith/brief.hpp"
-#include "kith/drafts.hpp"
-#include "kith/error.hpp"
-#include "kith/text.hpp"
+#include "messages/brief.hpp"
+#include "messages/drafts.hpp"
+#include "model/error.hpp"
+#include "model/text.hpp"
 
 using namespace kith;
 using namespace date::literals;

@@ -3,9 +3,9 @@
 // email, then exact name").
 #include <doctest/doctest.h>
 
-#include "kith/error.hpp"
-#include "kith/import.hpp"
-#include "kith/linkedin.hpp"
+#include "formats/linkedin.hpp"
+#include "model/error.hpp"
+#include "rules/import.hpp"
 
 using namespace kith;
 using namespace date::literals;

@@ -6,10 +6,10 @@
 #include <random>
 #include <vector>
 
-#include "kith/contact.hpp"
-#include "kith/error.hpp"
-#include "kith/merge.hpp"
-#include "toml_text.hpp"
+#include "formats/merge.hpp"
+#include "formats/toml_text.hpp"
+#include "model/contact.hpp"
+#include "model/error.hpp"
 
 using namespace kith;
 

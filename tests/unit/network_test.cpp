@@ -7,8 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "kith/error.hpp"
-#include "kith/network.hpp"
+#include "io/network.hpp"
+#include "model/error.hpp"
 #include "temp_network.hpp"
 
 using namespace kith;

@@ -1,8 +1,8 @@
 // Splitting $EDITOR into an argv as a shell would, without a shell.
 #include <doctest/doctest.h>
 
-#include "kith/error.hpp"
-#include "kith/process.hpp"
+#include "io/process.hpp"
+#include "model/error.hpp"
 
 using namespace kith;
 using Words = std::vector<std::string>;

@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-#include "kith/render.hpp"
+#include "formats/render.hpp"
 
 using namespace kith;
 using namespace date::literals;

@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "kith/error.hpp"
-#include "kith/rules.hpp"
+#include "model/error.hpp"
+#include "rules/rules.hpp"
 
 using namespace kith;
 using namespace date::literals;

@@ -4,8 +4,8 @@
 
 #include <sys/stat.h>
 
-#include "kith/error.hpp"
-#include "kith/store.hpp"
+#include "io/store.hpp"
+#include "model/error.hpp"
 #include "temp_network.hpp"
 
 using namespace kith;

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "kith/network.hpp"
-#include "kith/store.hpp"
+#include "io/network.hpp"
+#include "io/store.hpp"
 
 struct TempNetwork {
     std::filesystem::path root;

@@ -2,7 +2,7 @@
 // terminal, words quoted for a shell.
 #include <doctest/doctest.h>
 
-#include "kith/text.hpp"
+#include "model/text.hpp"
 
 using namespace kith;
 

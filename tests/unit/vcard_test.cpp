@@ -4,8 +4,8 @@
 
 #include <doctest/doctest.h>
 
-#include "kith/error.hpp"
-#include "kith/vcard.hpp"
+#include "formats/vcard.hpp"
+#include "model/error.hpp"
 
 using namespace kith;
 using namespace date::literals;

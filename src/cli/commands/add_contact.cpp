@@ -4,9 +4,9 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "kith/error.hpp"
-#include "kith/network.hpp"
-#include "kith/store.hpp"
+#include "io/network.hpp"
+#include "io/store.hpp"
+#include "model/error.hpp"
 #include "record.hpp"
 
 namespace kith::cli {

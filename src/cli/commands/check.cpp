@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "kith/network.hpp"
-#include "kith/text.hpp"
+#include "io/network.hpp"
+#include "model/text.hpp"
 
 namespace kith::cli {
 

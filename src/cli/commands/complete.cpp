@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "kith/network.hpp"
+#include "io/network.hpp"
 
 namespace kith::cli {
 

@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "kith/drafts.hpp"
-#include "kith/network.hpp"
+#include "io/network.hpp"
+#include "messages/drafts.hpp"
 
 namespace kith::cli {
 

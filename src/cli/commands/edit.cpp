@@ -15,10 +15,10 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "kith/error.hpp"
-#include "kith/network.hpp"
-#include "kith/process.hpp"
-#include "kith/store.hpp"
+#include "io/network.hpp"
+#include "io/process.hpp"
+#include "io/store.hpp"
+#include "model/error.hpp"
 #include "record.hpp"
 
 namespace kith::cli {

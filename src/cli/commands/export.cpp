@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "commands.hpp"
-#include "kith/render.hpp"
+#include "formats/render.hpp"
 
 namespace kith::cli {
 

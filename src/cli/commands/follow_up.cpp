@@ -4,9 +4,9 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "kith/rules.hpp"
-#include "kith/text.hpp"
+#include "model/text.hpp"
 #include "record.hpp"
+#include "rules/rules.hpp"
 
 namespace kith::cli {
 

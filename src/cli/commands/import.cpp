@@ -6,13 +6,13 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "kith/error.hpp"
-#include "kith/import.hpp"
-#include "kith/linkedin.hpp"
-#include "kith/network.hpp"
-#include "kith/store.hpp"
-#include "kith/vcard.hpp"
+#include "formats/linkedin.hpp"
+#include "formats/vcard.hpp"
+#include "io/network.hpp"
+#include "io/store.hpp"
+#include "model/error.hpp"
 #include "record.hpp"
+#include "rules/import.hpp"
 
 namespace kith::cli {
 

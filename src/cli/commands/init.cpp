@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "kith/store.hpp"
+#include "io/store.hpp"
 #include "record.hpp"
 
 namespace kith::cli {

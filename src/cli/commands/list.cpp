@@ -6,10 +6,10 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "kith/error.hpp"
-#include "kith/network.hpp"
-#include "kith/render.hpp"
-#include "kith/rules.hpp"
+#include "formats/render.hpp"
+#include "io/network.hpp"
+#include "model/error.hpp"
+#include "rules/rules.hpp"
 
 namespace kith::cli {
 

@@ -5,10 +5,10 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "kith/error.hpp"
-#include "kith/network.hpp"
-#include "kith/store.hpp"
-#include "kith/text.hpp"
+#include "io/network.hpp"
+#include "io/store.hpp"
+#include "model/error.hpp"
+#include "model/text.hpp"
 #include "record.hpp"
 
 namespace kith::cli {

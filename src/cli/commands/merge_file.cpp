@@ -7,10 +7,10 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "kith/error.hpp"
-#include "kith/merge.hpp"
-#include "kith/network.hpp"
-#include "kith/process.hpp"
+#include "formats/merge.hpp"
+#include "io/network.hpp"
+#include "io/process.hpp"
+#include "model/error.hpp"
 
 namespace kith::cli {
 

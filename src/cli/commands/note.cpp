@@ -2,8 +2,8 @@
 #include <memory>
 
 #include "commands.hpp"
-#include "kith/error.hpp"
-#include "kith/text.hpp"
+#include "model/error.hpp"
+#include "model/text.hpp"
 #include "record.hpp"
 
 namespace kith::cli {

@@ -2,8 +2,8 @@
 #include <sstream>
 
 #include "commands.hpp"
-#include "kith/brief.hpp"
-#include "kith/network.hpp"
+#include "io/network.hpp"
+#include "messages/brief.hpp"
 
 namespace kith::cli {
 

@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "kith/brief.hpp"
-#include "kith/network.hpp"
+#include "io/network.hpp"
+#include "messages/brief.hpp"
 
 namespace kith::cli {
 

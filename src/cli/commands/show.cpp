@@ -5,9 +5,9 @@
 #include <sstream>
 
 #include "commands.hpp"
-#include "kith/network.hpp"
-#include "kith/render.hpp"
-#include "kith/rules.hpp"
+#include "formats/render.hpp"
+#include "io/network.hpp"
+#include "rules/rules.hpp"
 
 namespace kith::cli {
 

@@ -1,0 +1,511 @@
+// Turning what core computed into bytes: the reports of `kith due`, `list` and `show`.
+#include "formats/render.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include <csv.h>
+#include <fmt/color.h>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <fmt/ranges.h>
+
+#include "formats/toml_text.hpp"
+#include "formats/vcard.hpp"
+#include "model/names.hpp"
+#include "model/text.hpp"
+
+namespace kith {
+
+namespace {
+
+// Tabs, newlines and other control characters become spaces: one reminder, one line.
+std::string one_line(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+    return out;
+}
+
+// A name or message in the text of due and list: one line, its control
+// characters made visible first for a terminal (all but tabs and newlines,
+// which one_line then makes spaces).
+std::string one_line(std::string_view text, TextStyle output) {
+    return output.visible ? one_line(visible_text(text)) : one_line(text);
+}
+
+std::string compact_date(Date day) {
+    return date::format("%Y%m%d", day);
+}
+
+// What the reminder asks, as a calendar entry's title.
+std::string summary(const Reminder& r) {
+    switch (r.rule) {
+        case Rule::follow_up: return fmt::format("Follow up with {}", r.name);
+        case Rule::move_on: return fmt::format("Move on from {}", r.name);
+        case Rule::schedule: return fmt::format("Set a meeting with {}", r.name);
+        case Rule::prepare: return fmt::format("Prepare for {}", r.name);
+        case Rule::log_meeting: return fmt::format("Log the meeting with {}", r.name);
+        case Rule::notes: return fmt::format("Write notes on {}", r.name);
+        case Rule::thank: return fmt::format("Thank {}", r.name);
+        case Rule::referral: return fmt::format("Contact {}", r.name);
+        case Rule::report_back: return fmt::format("Tell {} how it went", r.name);
+        case Rule::keep_in_touch: return fmt::format("Check in with {}", r.name);
+        case Rule::share_news: return fmt::format("Share your news with {}", r.name);
+    }
+    return r.name;
+}
+
+void render_text(std::ostream& out, std::span<const Reminder> reminders, Date today, TextStyle output) {
+    static constexpr std::array<std::pair<Status, std::string_view>, 3> groups = {
+        {{Status::overdue, "Overdue"}, {Status::due, "Due"}, {Status::upcoming, "Upcoming"}}};
+    const auto paint = [&](fmt::text_style style, std::string_view text) {
+        return output.color ? fmt::format(style, "{}", text) : std::string(text);
+    };
+    bool first = true;
+    for (const auto& [status, title] : groups) {
+        const fmt::text_style style = status == Status::overdue ? fmt::fg(fmt::terminal_color::red)
+                                      : status == Status::due   ? fmt::fg(fmt::terminal_color::yellow)
+                                                                : fmt::fg(fmt::terminal_color::cyan);
+        bool header = false;
+        for (const Reminder& r : reminders) {
+            if (status_of(r, today) != status) continue;
+            if (!header) {
+                fmt::print(out, "{}{}\n", first ? "" : "\n", paint(style | fmt::emphasis::bold, title));
+                header = true;
+                first = false;
+            }
+            fmt::print(out, "  {}  {:<13}  {}: {}\n", paint(style, format_date(r.due)), to_string(r.rule),
+                       paint(fmt::emphasis::bold, one_line(r.name, output)), one_line(r.message, output));
+        }
+    }
+}
+
+void render_tsv(std::ostream& out, std::span<const Reminder> reminders, Date today) {
+    for (const Reminder& r : reminders)
+        fmt::print(out, "{}\t{}\t{}\t{}\t{}\t{}\n", format_date(r.due), to_string(status_of(r, today)),
+                   to_string(r.rule), one_line(r.contact), one_line(r.name), one_line(r.message));
+}
+
+// Whether a reminder's JSON names its contact: `due` lists many contacts,
+// `show` and `list` nest reminders inside the contact already named.
+enum class Whose { named, implied };
+
+// A reminder as one JSON object, keys in SPEC §5's order (toml++'s own tables
+// would sort them).
+std::string reminder_json(const Reminder& r, Date today, Whose whose) {
+    return fmt::format(
+        "{{\"due\": {}, \"from\": {}, \"status\": {}, \"rule\": {}, {}\"message\": {}}}", json_text(format_date(r.due)),
+        json_text(format_date(r.from)), json_text(to_string(status_of(r, today))), json_text(to_string(r.rule)),
+        whose == Whose::named ? fmt::format("\"contact\": {}, \"name\": {}, ", json_text(r.contact), json_text(r.name))
+                              : "",
+        json_text(r.message));
+}
+
+// A JSON array of `items`, one a line, so that line tools can read it too.
+void print_json_lines(std::ostream& out, const std::vector<std::string>& items) {
+    if (items.empty()) {
+        out << "[]\n";
+        return;
+    }
+    fmt::print(out, "[\n  {}\n]\n", fmt::join(items, ",\n  "));
+}
+
+void render_json(std::ostream& out, std::span<const Reminder> reminders, Date today) {
+    std::vector<std::string> items;
+    for (const Reminder& r : reminders)
+        items.push_back(reminder_json(r, today, Whose::named));
+    print_json_lines(out, items);
+}
+
+void render_ics(std::ostream& out, std::span<const Reminder> reminders, Date today) {
+    std::string text;
+    const auto line = [&](std::string_view content) { text += ics_fold(content); };
+    line("BEGIN:VCALENDAR");
+    line("VERSION:2.0");
+    line("PRODID:-//kith//kith " KITH_VERSION "//EN");
+    line("CALSCALE:GREGORIAN");
+    for (const Reminder& r : reminders) {
+        std::string uid = fmt::format("{}.{}.{}", to_string(r.rule), r.contact, compact_date(r.from));
+        if (!r.referral.empty()) uid += "." + r.referral;
+        line("BEGIN:VTODO");
+        line(fmt::format("UID:{}@kith", uid));
+        // The report's day, not the clock: the same files and --today give the same bytes.
+        line(fmt::format("DTSTAMP:{}T000000Z", compact_date(today)));
+        line(fmt::format("DUE;VALUE=DATE:{}", compact_date(r.due)));
+        line(fmt::format("SUMMARY:{}", ics_escape(summary(r))));
+        line(fmt::format("DESCRIPTION:{}", ics_escape(r.message)));
+        line(fmt::format("CATEGORIES:kith,{}", to_string(r.rule)));
+        line("STATUS:NEEDS-ACTION");
+        line("END:VTODO");
+    }
+    line("END:VCALENDAR");
+    out << text;
+}
+
+// How many columns a text takes: its code points (fmt pads by the same count).
+std::size_t width(std::string_view text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string optional_date(const std::optional<Date>& day) {
+    return day ? format_date(*day) : std::string();
+}
+
+std::string next_text(const Standing& s) {
+    return s.next ? fmt::format("{} {}", format_date(s.next->due), to_string(s.next->rule)) : std::string();
+}
+
+void render_list_text(std::ostream& out, std::span<const Standing> standings, Date today, TextStyle output) {
+    if (standings.empty()) {
+        fmt::print(out, "No contacts.\n");
+        return;
+    }
+    // The columns as shown, measured as shown: "^[" is two columns.
+    struct Shown {
+        std::string name, slug, company;
+    };
+    std::vector<Shown> shown;
+    for (const Standing& s : standings)  // in a pipe, a slug as its file is named, as ever
+        shown.push_back({one_line(s.contact->name, output),
+                         output.visible ? one_line(s.contact->slug, output) : s.contact->slug,
+                         one_line(s.contact->company, output)});
+    std::size_t name = 4, slug = 4, company = 7;
+    for (const Shown& s : shown) {
+        name = std::max(name, width(s.name));
+        slug = std::max(slug, s.slug.size());
+        company = std::max(company, width(s.company));
+    }
+    const auto row = [&](std::string_view a, std::string_view b, std::string_view c, std::string_view d,
+                         std::string_view e, std::string_view f) {
+        std::string line =
+            fmt::format("{:<{}}  {:<{}}  {:<{}}  {:<11}  {:<10}  {}", a, name, b, slug, c, company, d, e, f);
+        while (line.ends_with(' '))
+            line.pop_back();
+        return line;
+    };
+    const std::string header = row("NAME", "SLUG", "COMPANY", "STAGE", "LAST", "NEXT");
+    fmt::print(out, "{}\n", output.color ? fmt::format(fmt::emphasis::bold, "{}", header) : header);
+    std::map<Stage, int> counts;
+    for (std::size_t i = 0; i < standings.size(); ++i) {
+        const Standing& s = standings[i];
+        ++counts[s.stage];
+        std::string line = row(shown[i].name, shown[i].slug, shown[i].company, to_string(s.stage),
+                               optional_date(s.last_interaction), next_text(s));
+        if (output.color && s.next && status_of(*s.next, today) == Status::overdue)
+            line = fmt::format(fmt::fg(fmt::terminal_color::red), "{}", line);
+        fmt::print(out, "{}\n", line);
+    }
+    std::string summary;
+    for (Stage stage : all_stages())
+        if (counts[stage] > 0)
+            summary += fmt::format("{}{} {}", summary.empty() ? "" : ", ", counts[stage], to_string(stage));
+    fmt::print(out, "\n{} contact{}: {}\n", standings.size(), standings.size() == 1 ? "" : "s", summary);
+}
+
+std::string who(const Contact* c) {
+    return fmt::format("{} ({})", c->name, c->slug);
+}
+
+void render_show_text(std::ostream& out, const Contact& c, Stage stage, const ReferralLinks& links,
+                      std::span<const Reminder> reminders, Date today) {
+    fmt::print(out, "{} ({})\n", c.name, c.slug);
+    const auto field = [&](std::string_view label, std::string_view value) {
+        if (!value.empty()) fmt::print(out, "  {:<16} {}\n", label, prefix_lines(value, "                   "));
+    };
+    for (const auto& [key, value] : text_fields(c))
+        if (key != "referred_by") field(key, *value);  // shown below, with the referrer's name
+    field("tags", fmt::format("{}", fmt::join(c.tags, ", ")));
+    if (c.keep_in_touch) field("keep in touch", format_duration(*c.keep_in_touch));
+    if (c.added) field("added", format_date(*c.added));
+    for (const OtherField& other : c.other_fields)
+        field(other.key, other.toml);
+    field("stage", to_string(stage));
+    for (const Reminder& r : reminders)
+        field(to_string(status_of(r, today)),
+              fmt::format("{} {}: {}", format_date(r.due), to_string(r.rule), r.message));
+    if (links.referred_by)
+        field("referred by", who(links.referred_by));
+    else if (!c.referred_by.empty())
+        field("referred by", c.referred_by + " (not in the network)");
+    std::vector<std::string> names;
+    for (const Contact* other : links.referred_to)
+        names.push_back(who(other));
+    field("referred you to", fmt::format("{}", fmt::join(names, ", ")));
+
+    const auto events = whole_timeline(c);
+    if (events.empty()) return;
+    fmt::print(out, "\nTimeline\n");
+    constexpr std::string_view pad = "                      ";
+    for (const Event* e : events) {
+        fmt::print(out, "  {:<18}  {}{}\n", format_when(e->date), event_heading(*e),
+                   e->date.day() > today ? "  (ahead)" : "");
+        if (!e->note.empty()) fmt::print(out, "{}{}\n", pad, prefix_lines(e->note, pad));
+        if (!e->notes.empty()) fmt::print(out, "{}{}\n", pad, prefix_lines(e->notes, pad));
+        for (const std::string& point : e->learned)
+            fmt::print(out, "{}learned: {}\n", pad, prefix_lines(point, pad));
+        if (!e->referrals.empty()) fmt::print(out, "{}referrals: {}\n", pad, fmt::join(e->referrals, ", "));
+        for (const OtherField& other : e->other_fields)
+            fmt::print(out, "{}{}: {}\n", pad, other.key, prefix_lines(other.toml, pad));
+    }
+}
+
+std::string json_strings(const std::vector<std::string>& texts) {
+    std::vector<std::string> quoted;
+    for (const std::string& text : texts)
+        quoted.push_back(json_text(text));
+    return fmt::format("[{}]", fmt::join(quoted, ", "));
+}
+
+// Keys kith does not know, as one JSON object of their values.
+std::string json_object(const std::vector<OtherField>& fields) {
+    std::vector<std::string> members;
+    for (const OtherField& field : fields)
+        members.push_back(fmt::format("{}: {}", json_text(field.key), field.json));
+    return fmt::format("{{{}}}", fmt::join(members, ", "));
+}
+
+// One event as a JSON object: its type, date, every field it has, and its
+// unknown keys as other_fields.
+std::string event_json(const Event& e) {
+    std::vector<std::string> fields = {fmt::format("\"type\": {}", json_text(to_string(e.type))),
+                                       fmt::format("\"date\": {}", json_text(toml_text(e.date)))};
+    const auto text = [&](std::string_view key, const std::string& value) {
+        if (!value.empty()) fields.push_back(fmt::format("{}: {}", json_text(key), json_text(value)));
+    };
+    if (e.at) fields.push_back(fmt::format("\"at\": {}", json_text(toml_text(*e.at))));
+    text("where", e.where);
+    if (e.is_virtual) fields.push_back("\"virtual\": true");
+    text("via", e.via);
+    text("note", e.note);
+    text("notes", e.notes);
+    if (!e.learned.empty()) fields.push_back(fmt::format("\"learned\": {}", json_strings(e.learned)));
+    if (!e.referrals.empty()) fields.push_back(fmt::format("\"referrals\": {}", json_strings(e.referrals)));
+    if (!e.other_fields.empty()) fields.push_back(fmt::format("\"other_fields\": {}", json_object(e.other_fields)));
+    return fmt::format("{{{}}}", fmt::join(fields, ", "));
+}
+
+// What a contact's file holds, as JSON members ("\"name\": \"...\""): the
+// slug, name, the fields that are set, tags, keep_in_touch, added and
+// other_fields. show and export add their own after these.
+std::vector<std::string> contact_members(const Contact& c) {
+    std::vector<std::string> members;
+    const auto add = [&](std::string_view key, std::string value) {
+        members.push_back(fmt::format("{}: {}", json_text(key), value));
+    };
+    add("contact", json_text(c.slug));
+    add("name", json_text(c.name));
+    for (const auto& [key, value] : text_fields(c))
+        if (!value->empty()) add(key, json_text(*value));
+    add("tags", json_strings(c.tags));
+    if (c.keep_in_touch) add("keep_in_touch", json_text(format_duration(*c.keep_in_touch)));
+    if (c.added) add("added", json_text(format_date(*c.added)));
+    add("other_fields", json_object(c.other_fields));
+    return members;
+}
+
+void render_show_json(std::ostream& out, const Contact& c, Stage stage, const ReferralLinks& links,
+                      std::span<const Reminder> reminders, Date today) {
+    std::vector<std::string> members = contact_members(c);
+    const auto add = [&](std::string_view key, std::string value) {
+        members.push_back(fmt::format("{}: {}", json_text(key), value));
+    };
+    add("stage", json_text(to_string(stage)));
+    add("referrer", links.referred_by ? json_text(links.referred_by->slug) : "null");
+    std::vector<std::string> referred_to;
+    for (const Contact* other : links.referred_to)
+        referred_to.push_back(other->slug);
+    add("referred_to", json_strings(referred_to));
+    std::vector<std::string> due;
+    for (const Reminder& r : reminders)
+        due.push_back(reminder_json(r, today, Whose::implied));
+    add("reminders", fmt::format("[{}]", fmt::join(due, ", ")));
+    std::vector<std::string> events;
+    for (const Event* e : whole_timeline(c))
+        events.push_back("    " + event_json(*e));
+    add("events", events.empty() ? "[]" : fmt::format("[\n{}\n  ]", fmt::join(events, ",\n")));
+    fmt::print(out, "{{\n  {}\n}}\n", fmt::join(members, ",\n  "));
+}
+
+}  // namespace
+
+std::string event_heading(const Event& e) {
+    std::string head(to_string(e.type));
+    if (e.at) head += fmt::format(" for {}", format_when(*e.at));
+    if (!e.where.empty()) head += fmt::format(" at {}", one_line(e.where));
+    if (e.is_virtual) head += " (virtual)";
+    if (!e.via.empty()) head += fmt::format(" via {}", one_line(e.via));
+    return head;
+}
+
+void render_show(std::ostream& out, const Contact& contact, Stage stage, const ReferralLinks& links,
+                 std::span<const Reminder> reminders, ShowFormat format, Date today) {
+    if (format == ShowFormat::json)
+        render_show_json(out, contact, stage, links, reminders, today);
+    else
+        render_show_text(out, contact, stage, links, reminders, today);
+}
+
+namespace {
+
+// A contact's own data as a JSON object: what its file holds, events in file order.
+std::string contact_json(const Contact& c) {
+    std::vector<std::string> members = contact_members(c);
+    std::vector<std::string> events;
+    for (const Event& e : c.events)
+        events.push_back(event_json(e));
+    members.push_back(fmt::format("\"events\": [{}]", fmt::join(events, ", ")));
+    return fmt::format("{{{}}}", fmt::join(members, ", "));
+}
+
+// One CSV field, quoted by libcsv as RFC 4180 asks when it must be.
+std::string csv_field(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+    std::string out(2 * text.size() + 2, '\0');
+    out.resize(csv_write(out.data(), out.size(), text.data(), text.size()));
+    return out;
+}
+
+void render_export_csv(std::ostream& out, std::span<const Contact> contacts) {
+    std::vector<std::string> header = {"contact", "name"};
+    const Contact blank;  // its field names only
+    for (const auto& [key, value] : text_fields(blank))
+        header.emplace_back(key);
+    header.insert(header.end(), {"tags", "keep_in_touch", "added"});
+    const std::size_t known = header.size();
+    for (const Contact& c : contacts)
+        for (const OtherField& other : c.other_fields)
+            if (std::find(header.begin() + known, header.end(), other.key) == header.end()) header.push_back(other.key);
+
+    const auto row = [&out](const std::vector<std::string>& cells) {
+        std::vector<std::string> fields;
+        for (const std::string& cell : cells)
+            fields.push_back(csv_field(cell));
+        fmt::print(out, "{}\r\n", fmt::join(fields, ","));
+    };
+    row(header);
+    for (const Contact& c : contacts) {
+        std::vector<std::string> cells = {c.slug, c.name};
+        for (const auto& [key, value] : text_fields(c))
+            cells.push_back(*value);
+        cells.push_back(fmt::format("{}", fmt::join(c.tags, ";")));
+        cells.push_back(c.keep_in_touch ? format_duration(*c.keep_in_touch) : "");
+        cells.push_back(c.added ? format_date(*c.added) : "");
+        for (std::size_t i = known; i < header.size(); ++i) {
+            const auto other = std::find_if(c.other_fields.begin(), c.other_fields.end(),
+                                            [&](const OtherField& f) { return f.key == header[i]; });
+            cells.push_back(other == c.other_fields.end() ? "" : other->text);
+        }
+        row(cells);
+    }
+}
+
+}  // namespace
+
+std::optional<ExportFormat> parse_export_format(std::string_view text) {
+    static constexpr NameTable<ExportFormat, 3> formats = {
+        {{ExportFormat::json, "json"}, {ExportFormat::csv, "csv"}, {ExportFormat::vcard, "vcard"}}};
+    return value_in(formats, text);
+}
+
+void render_export(std::ostream& out, std::span<const Contact> contacts, ExportFormat format) {
+    if (format == ExportFormat::csv) return render_export_csv(out, contacts);
+    if (format == ExportFormat::vcard) {
+        for (const Contact& c : contacts)
+            write_vcard(out, c);
+        return;
+    }
+    std::vector<std::string> objects;
+    for (const Contact& c : contacts)
+        objects.push_back("  " + contact_json(c));
+    fmt::print(out, "{}\n", objects.empty() ? "[]" : fmt::format("[\n{}\n]", fmt::join(objects, ",\n")));
+}
+
+std::optional<ShowFormat> parse_show_format(std::string_view text) {
+    static constexpr NameTable<ShowFormat, 2> formats = {{{ShowFormat::text, "text"}, {ShowFormat::json, "json"}}};
+    return value_in(formats, text);
+}
+
+std::optional<ListFormat> parse_list_format(std::string_view text) {
+    static constexpr NameTable<ListFormat, 3> formats = {
+        {{ListFormat::text, "text"}, {ListFormat::tsv, "tsv"}, {ListFormat::json, "json"}}};
+    return value_in(formats, text);
+}
+
+void render_list(std::ostream& out, std::span<const Standing> standings, ListFormat format, Date today,
+                 TextStyle style) {
+    switch (format) {
+        case ListFormat::text: render_list_text(out, standings, today, style); break;
+        case ListFormat::tsv:
+            for (const Standing& s : standings)
+                fmt::print(out, "{}\t{}\t{}\t{}\t{}\t{}\t{}\n", s.contact->slug, one_line(s.contact->name),
+                           one_line(s.contact->company), to_string(s.stage), optional_date(s.last_interaction),
+                           s.next ? format_date(s.next->due) : "", s.next ? to_string(s.next->rule) : "");
+            break;
+        case ListFormat::json: {
+            std::vector<std::string> items;
+            for (const Standing& s : standings)
+                items.push_back(fmt::format(
+                    "{{\"contact\": {}, \"name\": {}, \"company\": {}, \"stage\": {}, \"last_interaction\": {}, "
+                    "\"next\": {}}}",
+                    json_text(s.contact->slug), json_text(s.contact->name), json_text(s.contact->company),
+                    json_text(to_string(s.stage)),
+                    s.last_interaction ? json_text(format_date(*s.last_interaction)) : "null",
+                    s.next ? reminder_json(*s.next, today, Whose::implied) : "null"));
+            print_json_lines(out, items);
+            break;
+        }
+    }
+}
+
+std::optional<DueFormat> parse_due_format(std::string_view text) {
+    static constexpr NameTable<DueFormat, 4> formats = {
+        {{DueFormat::text, "text"}, {DueFormat::tsv, "tsv"}, {DueFormat::json, "json"}, {DueFormat::ics, "ics"}}};
+    return value_in(formats, text);
+}
+
+void render_due(std::ostream& out, std::span<const Reminder> reminders, DueFormat format, Date today, TextStyle style) {
+    switch (format) {
+        case DueFormat::text: render_text(out, reminders, today, style); break;
+        case DueFormat::tsv: render_tsv(out, reminders, today); break;
+        case DueFormat::json: render_json(out, reminders, today); break;
+        case DueFormat::ics: render_ics(out, reminders, today); break;
+    }
+}
+
+std::string ics_escape(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '\\': out += "\\\\"; break;
+            case ';': out += "\\;"; break;
+            case ',': out += "\\,"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': break;
+            default: out += (static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f ? ' ' : c;
+        }
+    }
+    return out;
+}
+
+std::string ics_fold(std::string_view line) {
+    constexpr std::size_t limit = 75;
+    std::string out;
+    std::size_t room = limit;
+    while (line.size() > room) {
+        std::size_t cut = room;
+        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80)
+            --cut;
+        out.append(line.substr(0, cut));
+        out += "\r\n ";
+        line.remove_prefix(cut);
+        room = limit - 1;
+    }
+    out.append(line);
+    out += "\r\n";
+    return out;
+}
+
+}  // namespace kith
