@@ -181,7 +181,8 @@ void render_brief(std::ostream& out, const Contact* c, std::span<const Contact> 
             fmt::print(out, "- **Referred by:** {}: say so when you open the conversation\n", links.referred_by->name);
         else if (!c->referred_by.empty())
             fmt::print(out, "- **Referred by:** {} (not in the network)\n", c->referred_by);
-        if (c->source.empty() && c->referred_by.empty()) fmt::print(out, "No source or referrer is recorded.\n");
+        if (c->source.empty() && c->referred_by.empty() && !links.referred_by)
+            fmt::print(out, "No source or referrer is recorded.\n");
         fmt::print(out, "\n## History\n\n");
         render_history(out, *c, everyone, today);
         fmt::print(out, "\n");
