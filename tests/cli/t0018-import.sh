@@ -338,4 +338,25 @@ test_expect_success 'an unclosed quote in a LinkedIn file is named where its row
 	expect_contains out "1 added, 0 already present, 1 skipped"
 '
 
+# An entry the plan would add but that cannot be written (here a full disk,
+# a file size limit, as in t0020) leaves its referral without a referrer.
+test_expect_success 'a referral whose referrer could not be written is added, and the broken link named' '
+	new_network
+	kith --today 2026-11-01 add-contact "Jordan Lee" --role "$(head -c 100000 /dev/zero | tr "\0" a)" -q
+	kith --today 2026-11-01 add-contact "Alex Doe" --referred-by jordan -q
+	kith export --format vcard >out.vcf
+	kith init other >/dev/null
+	status=0
+	(trap "" XFSZ && ulimit -f 64 && exec "$KITH" --dir other --today 2026-11-23 import vcard out.vcf) >out 2>err ||
+		status=$?
+	expect_status 3
+	line=$(grep -n "^FN:Alex Doe" out.vcf | cut -d: -f1)
+	jordan_line=$(grep -n "^FN:Jordan Lee" out.vcf | cut -d: -f1)
+	expect_contains err "kith: error: out.vcf:$((jordan_line - 2)): skipped: "
+	expect_contains err "kith: warning: out.vcf:$((line - 2)): its referred_by '"'"'jordan-lee'"'"' names an entry that could not be written"
+	expect_contains out "1 added, 0 already present, 1 skipped"
+	[ ! -e other/contacts/jordan-lee.toml ]
+	expect_contains other/contacts/alex-doe.toml "referred_by = \"jordan-lee\""
+'
+
 test_done
