@@ -102,4 +102,39 @@ test_expect_success 'a contact named as a referral at a meeting shows who referr
 	expect_contains out "Subject: {referrer} suggested I contact you"
 '
 
+test_expect_success 'a referrer with no contact file is named as written, (not in the network)' '
+	people
+	rm net/contacts/jordan-lee.toml
+	run_kith --today 2026-11-23 show alex
+	expect_status 0
+	expect_file_equals out <<-\EOF
+	Alex Doe (alex-doe)
+	  added            2026-11-10
+	  stage            new
+	  overdue          2026-11-17 referral: jordan-lee referred you on 2026-11-10: reach out and say who sent you. Then: kith request alex-doe
+	  referred by      jordan-lee (not in the network)
+	EOF
+	run_kith --today 2026-11-23 show alex --format json
+	python3 - out <<-\PY
+	import json, sys
+	c = json.load(open(sys.argv[1]))
+	assert c["referred_by"] == "jordan-lee" and c["referrer"] is None, c
+	PY
+'
+
+test_expect_success 'a referral with no contact file stays in its meeting, and is not among those referred' '
+	people
+	rm net/contacts/alex-doe.toml
+	run_kith --today 2026-11-23 show jordan
+	expect_status 0
+	expect_contains out "                      referrals: alex-doe"
+	expect_not_contains out "referred you to"
+	run_kith --today 2026-11-23 show jordan --format json
+	python3 - out <<-\PY
+	import json, sys
+	c = json.load(open(sys.argv[1]))
+	assert c["referred_to"] == [] and c["events"][0]["referrals"] == ["alex-doe"], c
+	PY
+'
+
 test_done
