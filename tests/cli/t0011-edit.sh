@@ -265,4 +265,34 @@ test_expect_success 'an edit that reads but cannot be saved (kith.toml broken me
 	cmp original net/contacts/priya-singh.toml
 '
 
+# A copy cut short (a full disk, here a file size limit) would open in the
+# editor as if it were the file, and a save of it would drop the rest.
+cut_short() {
+	one
+	printf "# %s\n" "$(head -c 100000 /dev/zero | tr "\0" a)" >>net/contacts/priya-singh.toml
+	cp net/contacts/priya-singh.toml original
+	printf "#!/bin/sh\ntouch editor-ran\nsed -i s/Batetries/Batteries/ \"\$1\"\n" >editor
+	chmod +x editor
+	status=0
+	(trap "" XFSZ && ulimit -f 64 && EDITOR=$TRASH/editor exec "$KITH" edit priya) </dev/null >out 2>err || status=$?
+}
+
+test_expect_success 'a copy that cannot be made whole stops the edit before the editor opens; the file is left as it was' '
+	cut_short
+	expect_status 3
+	expect_contains err "kith: error: cannot make a whole copy to edit in ${SQ}$TRASH/net/contacts${SQ} (is the disk full?)"
+	[ ! -e editor-ran ] || fail "the editor ran on a copy cut short"
+	cmp original net/contacts/priya-singh.toml
+'
+
+# EditCopy throws from its constructor, so its destructor never removes the
+# part it wrote; the next edit then calls that part "an edit that a kith
+# edit could not save".
+test_expect_failure 'a copy cut short is not left behind to be taken for a saved edit' '
+	cut_short
+	[ "$(ls -A net/contacts)" = "priya-singh.toml" ] || fail "left: $(ls -A net/contacts)"
+	EDITOR=true run_kith edit priya </dev/null
+	expect_not_contains err "holds an edit"
+'
+
 test_done
