@@ -605,4 +605,30 @@ test_expect_success 'a report that cannot write its output fails: exit 3 on a fu
 	expect_empty err
 '
 
+# --help and --version end in CLI11's own path out of the command line, past
+# the check every command's output gets: they need one of their own.
+test_expect_success 'help and the version that cannot be written fail as a report does: exit 3, or SIGPIPE' '
+	for args in "--help" "--version" "help due" "due --help"; do
+		status=0
+		"$KITH" $args >/dev/full 2>err || status=$?
+		expect_status 3
+		expect_contains err "kith: error: cannot write the output"
+		closed_stdout "$KITH" $args
+		expect_status 141
+		expect_empty err
+	done
+'
+
+test_expect_success 'a write with problems and stdout full: written once, the problems set the status, not the output' '
+	new_network
+	printf "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAnn,Lee,u1,,,,\n,,u2,,,,\n" >c.csv
+	status=0
+	"$KITH" import linkedin c.csv >/dev/full 2>err || status=$?
+	expect_status 2
+	expect_contains err "kith: error: c.csv:3: skipped: it has no First Name or Last Name"
+	expect_contains err "kith: warning: the change is written, but its confirmation could not be printed"
+	run_kith import linkedin c.csv
+	expect_contains out "0 added, 1 already present, 1 skipped"
+'
+
 test_done
