@@ -631,4 +631,28 @@ test_expect_success 'a write with problems and stdout full: written once, the pr
 	expect_contains out "0 added, 1 already present, 1 skipped"
 '
 
+test_expect_success 'a --date after today is recorded with a warning that reminders wait for that day' '
+	new_network
+	kith add-contact "Priya Singh" -q
+	run_kith --today 2026-11-23 note priya "today" --date 2026-11-23T23:00
+	expect_status 0
+	expect_empty err
+	run_kith --today 2026-11-23 note priya "planned" --date 2026-12-01
+	expect_status 0
+	expect_contains err "kith: warning: 2026-12-01 is in the future; reminders ignore this event until that day"
+	expect_contains net/contacts/priya-singh.toml "date = 2026-12-01"
+'
+
+test_expect_success 'a meeting time on a day before today is recorded with a warning' '
+	new_network
+	kith add-contact "Priya Singh" -q
+	run_kith --today 2026-11-23 schedule priya 2026-11-23T00:30
+	expect_status 0
+	expect_empty err
+	run_kith --today 2026-11-23 schedule priya 2026-11-20T10:00
+	expect_status 0
+	expect_contains err "kith: warning: the meeting time 2026-11-20 10:00 is in the past"
+	expect_contains net/contacts/priya-singh.toml "at = 2026-11-20T10:00:00"
+'
+
 test_done
