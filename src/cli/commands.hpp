@@ -1,51 +1,59 @@
 // Every subcommand's registration function, and the one table that lists them.
 #pragma once
 
+#include <functional>
 #include <span>
 #include <string_view>
 
 #include <CLI/CLI.hpp>
 
 #include "globals.hpp"
+#include "setup.hpp"
 
 namespace kith::cli {
 
-// One subcommand: its name, its one-line summary, and the function that
-// declares its arguments and callback on the CLI11 subcommand made for it.
+// A command's work once main has set up what it needs: it reads the values
+// its options were parsed into, and returns its outcome.
+using Run = std::function<Outcome(Setup& setup)>;
+
+// One subcommand: its name, its one-line summary, what main sets up before
+// it runs, and the function that declares its arguments on the CLI11
+// subcommand made for it and returns its work.
 struct Command {
     std::string_view name;
     std::string_view summary;
-    void (*add)(CLI::App& command, Globals& globals);
+    Needs needs;
+    Run (*add)(CLI::App& command);
     bool listed = true;  // false for plumbing that only other programs run (git, the completions)
 };
 
 // Every subcommand, in the order `kith --help` lists them.
 std::span<const Command> commands();
 
-void add_init(CLI::App& command, Globals& globals);
-void add_add_contact(CLI::App& command, Globals& globals);
-void add_request(CLI::App& command, Globals& globals);
-void add_follow_up(CLI::App& command, Globals& globals);
-void add_reply(CLI::App& command, Globals& globals);
-void add_schedule(CLI::App& command, Globals& globals);
-void add_log_meeting(CLI::App& command, Globals& globals);
-void add_thank(CLI::App& command, Globals& globals);
-void add_check_in(CLI::App& command, Globals& globals);
-void add_note(CLI::App& command, Globals& globals);
-void add_move_on(CLI::App& command, Globals& globals);
-void add_milestone(CLI::App& command, Globals& globals);
-void add_due(CLI::App& command, Globals& globals);
-void add_list(CLI::App& command, Globals& globals);
-void add_show(CLI::App& command, Globals& globals);
-void add_check(CLI::App& command, Globals& globals);
-void add_import(CLI::App& command, Globals& globals);
-void add_export(CLI::App& command, Globals& globals);
-void add_edit(CLI::App& command, Globals& globals);
-void add_draft(CLI::App& command, Globals& globals);
-void add_prepare(CLI::App& command, Globals& globals);
-void add_pitch(CLI::App& command, Globals& globals);
-void add_completions(CLI::App& command, Globals& globals);
-void add_merge_file(CLI::App& command, Globals& globals);
-void add_complete(CLI::App& command, Globals& globals);
+Run add_init(CLI::App& command);
+Run add_add_contact(CLI::App& command);
+Run add_request(CLI::App& command);
+Run add_follow_up(CLI::App& command);
+Run add_reply(CLI::App& command);
+Run add_schedule(CLI::App& command);
+Run add_log_meeting(CLI::App& command);
+Run add_thank(CLI::App& command);
+Run add_check_in(CLI::App& command);
+Run add_note(CLI::App& command);
+Run add_move_on(CLI::App& command);
+Run add_milestone(CLI::App& command);
+Run add_due(CLI::App& command);
+Run add_list(CLI::App& command);
+Run add_show(CLI::App& command);
+Run add_check(CLI::App& command);
+Run add_import(CLI::App& command);
+Run add_export(CLI::App& command);
+Run add_edit(CLI::App& command);
+Run add_draft(CLI::App& command);
+Run add_prepare(CLI::App& command);
+Run add_pitch(CLI::App& command);
+Run add_completions(CLI::App& command);
+Run add_merge_file(CLI::App& command);
+Run add_complete(CLI::App& command);
 
 }  // namespace kith::cli

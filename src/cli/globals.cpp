@@ -25,8 +25,8 @@ std::optional<std::string> environment(const char* name) {
 
 // The wall clock in local time. The C library reads TZ exactly as every
 // other program on the system does (names, ":Area/City", POSIX rules).
-DateTime local_clock() {
-    const std::time_t seconds = std::time(nullptr);
+DateTime local_clock(WallClock wall) {
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(wall);
     std::tm local{};
     ::localtime_r(&seconds, &local);
     const auto utc = date::sys_seconds{std::chrono::seconds{seconds}};
@@ -41,7 +41,7 @@ std::string shown_on(std::FILE* stream, std::string_view text) {
 
 }  // namespace
 
-WhereToLook where_to_look(const Globals& globals) {
+WhereToLook where_to_look(const Globals& globals, WallClock wall) {
     WhereToLook where;
     if (globals.dir) where.dir_option = *globals.dir;
     where.kith_dir = environment("KITH_DIR");
@@ -50,35 +50,12 @@ WhereToLook where_to_look(const Globals& globals) {
     where.xdg_data_home = environment("XDG_DATA_HOME");
     where.xdg_cache_home = environment("XDG_CACHE_HOME");
     where.home = environment("HOME");
-    where.now_ns =
-        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
-            .count();
+    where.now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(wall.time_since_epoch()).count();
     return where;
 }
 
-Network open_network(const Globals& globals) {
-    return find_network(where_to_look(globals));
-}
-
-OpenForRead open_for_read(Globals& globals) {
-    OpenForRead open{open_network(globals), {}, {}};
-    open.config = load_config(open.network);
-    LoadedContacts loaded = load_contacts(open.network);
-    open.contacts = std::move(loaded.contacts);
-    globals.problems = std::move(loaded.problems);
-    return open;
-}
-
-const Contact& named_contact(const OpenForRead& open, std::string_view reference) {
-    const std::string slug = resolve_contact(open.network, reference);
-    if (const Contact* contact = find_contact(open.contacts, slug)) return *contact;
-    load_contact(open.network, slug);  // not among those read: its file's problem, with file:line:col
-    throw Error(Exit::data,
-                fmt::format("'{}' changed while kith read it; run the command again", contact_file_name(slug)));
-}
-
-DateTime now(const Globals& globals) {
-    const DateTime clock = local_clock();
+DateTime now(const Globals& globals, WallClock wall) {
+    const DateTime clock = local_clock(wall);
     if (globals.today) {
         try {
             return at_start_of(parse_when(*globals.today, clock, Direction::past).day());
@@ -94,10 +71,6 @@ DateTime now(const Globals& globals) {
         }
     }
     return clock;
-}
-
-DateTime parse_user_date(const Globals& globals, std::string_view text, Direction direction) {
-    return parse_when(text, now(globals), direction);
 }
 
 bool is_terminal(std::FILE* stream) {

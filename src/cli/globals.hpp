@@ -2,6 +2,7 @@
 // network, what "now" is, and whether to speak.
 #pragma once
 
+#include <chrono>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -22,16 +23,6 @@ struct Globals {
     std::optional<std::string> today;  // --today (else KITH_TODAY)
     std::string color = "auto";        // --color auto|always|never
     bool quiet = false;                // --quiet
-
-    // What the command hands back to main, for the one place that prints
-    // errors and picks the exit status: problems that did not stop it (a bad
-    // contact file in a report), and a status other than 0 with no error.
-    std::vector<Error> problems;
-    Exit status = Exit::ok;
-    // Set once a write is in place: from then on nothing that fails (the
-    // confirmation, a commit) may turn it into an error, or a script that
-    // retries would record the event twice (SPEC §6).
-    bool recorded = false;
 };
 
 // Whether `stream` (stdout, stderr) is a terminal. There, text that came from
@@ -54,33 +45,16 @@ TextStyle text_style(const Globals& globals);
 // CSV, vCard) are written as they are.
 void print_text(std::string_view text);
 
-// Where --dir, KITH_DIR, the working directory and XDG point.
-WhereToLook where_to_look(const Globals& globals);
+// The wall clock as main read it, once for the whole command.
+using WallClock = std::chrono::system_clock::time_point;
 
-// The network the options and environment name; Error(usage) when none.
-Network open_network(const Globals& globals);
-
-// A network opened for a report: kith.toml read, and every contact that
-// reads. The problems of the others are handed to `globals.problems`: main
-// prints them after the report and exits 3, so one broken file never hides
-// the rest (SPEC §6).
-struct OpenForRead {
-    Network network;
-    Config config;
-    std::vector<Contact> contacts;
-};
-OpenForRead open_for_read(Globals& globals);
-
-// The contact `reference` names, as read by open_for_read; its own broken
-// file is the command's error (Error(data) with file:line:col).
-const Contact& named_contact(const OpenForRead& open, std::string_view reference);
+// Where --dir, KITH_DIR, the working directory and XDG point, and `wall` for
+// the cache.
+WhereToLook where_to_look(const Globals& globals, WallClock wall);
 
 // Now: --today's (or KITH_TODAY's) day with no time of day, else the local
-// time (TZ) to the minute.
-DateTime now(const Globals& globals);
-
-// A date the user typed (--date and the like), read relative to now().
-DateTime parse_user_date(const Globals& globals, std::string_view text, Direction direction);
+// time (TZ) at `wall` to the minute.
+DateTime now(const Globals& globals, WallClock wall);
 
 // The whole of a file the user names on the command line, or standard input
 // for "-"; Error(usage) when it cannot be read.

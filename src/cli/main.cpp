@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <optional>
@@ -19,36 +20,39 @@
 #include "completion.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
+#include "setup.hpp"
 
 namespace kith::cli {
 
 std::span<const Command> commands() {
     static const Command table[] = {
-        {"init", "Create a network folder", add_init},
-        {"add-contact", "Add a contact; prints the new slug", add_add_contact},
-        {"request", "Record a request for a conversation", add_request},
-        {"follow-up", "Record a follow-up to an unanswered request", add_follow_up},
-        {"reply", "Record a reply (or with --declined, a no)", add_reply},
-        {"schedule", "Record that a meeting is set, and when", add_schedule},
-        {"log-meeting", "Record a meeting: notes, what you learned, referrals", add_log_meeting},
-        {"thank", "Record a thank-you note sent", add_thank},
-        {"check-in", "Record a friendly touch: news, an article, congratulations", add_check_in},
-        {"note", "Keep a note about a contact", add_note},
-        {"move-on", "Stop reminders for a contact until a new request", add_move_on},
-        {"milestone", "Record news to share: an offer, a chosen path", add_milestone},
-        {"due", "Show the reminders: what the guides say to do, and by when", add_due},
-        {"list", "List contacts: stage, last interaction, next reminder", add_list},
-        {"show", "Show a contact in full, with its whole timeline", add_show},
-        {"edit", "Edit a contact's file in your editor, keeping only a save that reads", add_edit},
-        {"draft", "Print a first draft of a message: request, follow-up, thank, ...", add_draft},
-        {"prepare", "Print a meeting brief: who they are, history, pitch, questions", add_prepare},
-        {"pitch", "Print your one-minute introduction, or an outline of one", add_pitch},
-        {"import", "Add the contacts of a LinkedIn export or a vCard file, skipping those you have", add_import},
-        {"export", "Print every contact with every field, as JSON, CSV or vCard", add_export},
-        {"check", "Check every file of the network; one line per problem", add_check},
-        {"completions", "Print the completion script for bash, zsh or fish", add_completions},
-        {"merge-file", "Git's merge driver for a network's files (plumbing)", add_merge_file, false},
-        {"__complete", "List the network's words for the completion scripts (plumbing)", add_complete, false},
+        {"init", "Create a network folder", Needs::nothing, add_init},
+        {"add-contact", "Add a contact; prints the new slug", Needs::write, add_add_contact},
+        {"request", "Record a request for a conversation", Needs::write, add_request},
+        {"follow-up", "Record a follow-up to an unanswered request", Needs::write, add_follow_up},
+        {"reply", "Record a reply (or with --declined, a no)", Needs::write, add_reply},
+        {"schedule", "Record that a meeting is set, and when", Needs::write, add_schedule},
+        {"log-meeting", "Record a meeting: notes, what you learned, referrals", Needs::write, add_log_meeting},
+        {"thank", "Record a thank-you note sent", Needs::write, add_thank},
+        {"check-in", "Record a friendly touch: news, an article, congratulations", Needs::write, add_check_in},
+        {"note", "Keep a note about a contact", Needs::write, add_note},
+        {"move-on", "Stop reminders for a contact until a new request", Needs::write, add_move_on},
+        {"milestone", "Record news to share: an offer, a chosen path", Needs::write, add_milestone},
+        {"due", "Show the reminders: what the guides say to do, and by when", Needs::contacts, add_due},
+        {"list", "List contacts: stage, last interaction, next reminder", Needs::contacts, add_list},
+        {"show", "Show a contact in full, with its whole timeline", Needs::contacts, add_show},
+        {"edit", "Edit a contact's file in your editor, keeping only a save that reads", Needs::config, add_edit},
+        {"draft", "Print a first draft of a message: request, follow-up, thank, ...", Needs::contacts, add_draft},
+        {"prepare", "Print a meeting brief: who they are, history, pitch, questions", Needs::contacts, add_prepare},
+        {"pitch", "Print your one-minute introduction, or an outline of one", Needs::config, add_pitch},
+        {"import", "Add the contacts of a LinkedIn export or a vCard file, skipping those you have", Needs::write,
+         add_import},
+        {"export", "Print every contact with every field, as JSON, CSV or vCard", Needs::contacts, add_export},
+        {"check", "Check every file of the network; one line per problem", Needs::network, add_check},
+        {"completions", "Print the completion script for bash, zsh or fish", Needs::nothing, add_completions},
+        {"merge-file", "Git's merge driver for a network's files (plumbing)", Needs::nothing, add_merge_file, false},
+        {"__complete", "List the network's words for the completion scripts (plumbing)", Needs::network, add_complete,
+         false},
     };
     return table;
 }
@@ -157,12 +161,24 @@ int output_failed() {
 
 // What failed once the command's write was in place is a warning: the write
 // stands, and exit 0 keeps a script from making it twice (SPEC §6).
-int written_anyway(const Globals& globals, const std::exception& error) {
+int written_anyway(const std::exception& error) {
     warn(fmt::format("the change is written, but then: {}", error.what()));
-    Exit status = Exit::ok;
-    for (const Error& problem : globals.problems)
-        status = std::max(status, problem.status());
-    return static_cast<int>(status);
+    return static_cast<int>(Exit::ok);
+}
+
+// The problems of the contact files a report passed over: each named, after
+// the report, so that one broken file never hides the rest (SPEC §6).
+std::vector<Error> passed_over(const Setup& setup, Needs needs) {
+    if (needs != Needs::contacts || !setup.loaded) return {};
+    return setup.loaded->problems;
+}
+
+// The subcommand the arguments chose.
+std::size_t chosen_command(CLI::App& app) {
+    const std::vector<CLI::App*> chosen = app.get_subcommands();
+    for (std::size_t i = 0; i < commands().size(); ++i)
+        if (chosen.front()->get_name() == commands()[i].name) return i;
+    throw Error(Exit::usage, "no command given (kith --help lists them)");
 }
 
 int run(int argc, char** argv) {
@@ -188,10 +204,11 @@ int run(int argc, char** argv) {
         "  kith due");
     app.require_subcommand(1);
     app.fallthrough();
+    std::vector<Run> runs;
     for (const Command& command : commands()) {
         CLI::App& sub = *app.add_subcommand(std::string(command.name), std::string(command.summary));
         if (!command.listed) sub.group("");
-        command.add(sub, globals);
+        runs.push_back(command.add(sub));
     }
     require_utf8(app);
 
@@ -203,13 +220,6 @@ int run(int argc, char** argv) {
     } catch (const CLI::Success& done) {
         const int status = app.exit(done);  // --help, --version
         return std::fflush(stdout) == 0 && !std::ferror(stdout) ? status : output_failed();
-    } catch (const Error& error) {
-        // The problems met before the command gave up may be why it did.
-        std::fflush(stdout);
-        for (const Error& problem : globals.problems)
-            print_error(problem.what());
-        if (!globals.recorded) throw;
-        return written_anyway(globals, error);
     } catch (const CLI::ParseError& error) {
         if (args.empty()) {
             fmt::print(stderr, "{}", app.help());
@@ -217,18 +227,38 @@ int run(int argc, char** argv) {
         }
         print_error(describe(error));
         return static_cast<int>(Exit::usage);
+    }
+
+    // The setup the command's row asks for, then the command.
+    const std::size_t chosen = chosen_command(app);
+    const Needs needs = commands()[chosen].needs;
+    Setup setup{globals, std::chrono::system_clock::now(), {}};  // the clock, read once
+    Outcome outcome;
+    try {
+        setup.now = now(globals, setup.wall);
+        set_up(setup, needs);
+        outcome = runs[chosen](setup);
+    } catch (const Error& error) {
+        // The files passed over before the command gave up may be why it did.
+        std::fflush(stdout);
+        for (const Error& problem : passed_over(setup, needs))
+            print_error(problem.what());
+        if (!setup.recorded) throw;
+        return written_anyway(error);
     } catch (const std::exception& error) {
-        if (!globals.recorded) throw;
-        return written_anyway(globals, error);
+        if (!setup.recorded) throw;
+        return written_anyway(error);
     }
     const bool printed = std::fflush(stdout) == 0 && !std::ferror(stdout);
-    for (const Error& problem : globals.problems)
+    std::vector<Error> problems = passed_over(setup, needs);
+    problems.insert(problems.end(), outcome.problems.begin(), outcome.problems.end());
+    Exit status = outcome.status;
+    for (const Error& problem : problems) {
         print_error(problem.what());
-    Exit status = globals.status;
-    for (const Error& problem : globals.problems)
         status = std::max(status, problem.status());
+    }
     if (!printed) {
-        if (globals.recorded) {
+        if (setup.recorded) {
             warn("the change is written, but its confirmation could not be printed");
             return static_cast<int>(status);
         }

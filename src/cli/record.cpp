@@ -23,44 +23,21 @@ void add_note_option(CLI::App& command, EventOptions& options) {
     command.add_option("--note", options.note, "A note to keep with the event")->type_name("TEXT");
 }
 
-DateTime event_date(const Globals& globals, const std::optional<std::string>& text) {
-    if (!text) return now(globals);
-    const DateTime when = parse_user_date(globals, *text, Direction::past);
-    if (when.day() > now(globals).day())
+DateTime event_date(const Setup& setup, const std::optional<std::string>& text) {
+    if (!text) return setup.now;
+    const DateTime when = parse_user_date(setup, *text, Direction::past);
+    if (when.day() > setup.now.day())
         warn(fmt::format("{} is in the future; reminders ignore this event until that day", format_when(when)));
     return when;
 }
 
-Event event_from(const Globals& globals, EventType type, const EventOptions& options) {
+Event event_from(const Setup& setup, EventType type, const EventOptions& options) {
     Event event;
     event.type = type;
-    event.date = event_date(globals, options.date);
+    event.date = event_date(setup, options.date);
     event.via = options.via;
     event.note = options.note;
     return event;
-}
-
-NetworkLock lock_network(const Network& network) {
-    return NetworkLock(network, [](const std::string& holder) {
-        inform(fmt::format("waiting for the network lock held by {}", holder));
-    });
-}
-
-OpenForWrite open_for_write(const Globals& globals) {
-    const Network network = open_network(globals);
-    // Members are made in order: the lock is held before kith.toml is read.
-    return OpenForWrite{lock_network(network), load_config(network)};
-}
-
-void finish_write(Globals& globals, const OpenForWrite& open, const std::vector<std::string>& files,
-                  std::string_view command, std::string_view subject) {
-    globals.recorded = true;
-    if (!open.config.autocommit) return;
-    try {
-        commit_files(open.lock, files, fmt::format("{}: {}", command, subject));
-    } catch (const Error& refused) {
-        warn(refused.what());
-    }
 }
 
 void say_recorded(const Globals& globals, const Contact& contact, const Event& event) {
@@ -69,13 +46,12 @@ void say_recorded(const Globals& globals, const Contact& contact, const Event& e
                              event.at ? fmt::format(", for a meeting on {}", format_when(*event.at)) : ""));
 }
 
-Contact record(Globals& globals, std::string_view command, std::string_view reference, const Event& event) {
-    const OpenForWrite open = open_for_write(globals);
-    const std::string slug = resolve_contact(open.lock.network(), reference);
-    Contact contact = load_contact(open.lock.network(), slug);
-    append_event(open.lock, slug, event);
-    finish_write(globals, open, {contact_file_name(slug)}, command, slug);
-    say_recorded(globals, contact, event);
+Contact record(Setup& setup, std::string_view command, std::string_view reference, const Event& event) {
+    const std::string slug = resolve(setup, reference);
+    Contact contact = load_contact(*setup.network, slug);
+    append_event(*setup.lock, slug, event);
+    finish_write(setup, *setup.lock, {contact_file_name(slug)}, command, slug);
+    say_recorded(setup.globals, contact, event);
     return contact;
 }
 

@@ -218,56 +218,6 @@ bool is_contact_file_name(const std::string& name) {
     return name.size() > 5 && name.front() != '.' && name.ends_with(".toml");
 }
 
-// A slug and the name in its file (empty when the file cannot be read).
-struct Known {
-    std::string slug;
-    std::string name;
-};
-
-std::vector<Known> known_contacts(const Network& network) {
-    std::vector<Known> out;
-    for (auto& slug : contact_slugs(network)) {
-        std::string name;
-        try {
-            name = load_contact(network, slug).name;
-        } catch (const Error&) {
-            // A broken file can still be named by its slug; `kith check` reports it.
-        }
-        out.push_back({std::move(slug), std::move(name)});
-    }
-    return out;
-}
-
-std::string describe(const std::vector<const Known*>& candidates) {
-    std::string out;
-    for (const Known* known : candidates) {
-        if (!out.empty()) out += ", ";
-        out += known->name.empty() ? known->slug : fmt::format("{} ({})", known->slug, known->name);
-    }
-    return out;
-}
-
-// A reference that can only be a file stem inside contacts/.
-bool is_plain_stem(std::string_view reference) {
-    return !reference.empty() && reference.front() != '.' && reference.find('/') == std::string_view::npos &&
-           reference.find('\0') == std::string_view::npos;
-}
-
-[[noreturn]] void ambiguous(std::string_view reference, const std::vector<const Known*>& candidates) {
-    throw Error(Exit::usage, fmt::format("ambiguous contact '{}': it could be {}", reference, describe(candidates)));
-}
-
-// The one contact whose name is `reference`, ignoring case.
-std::optional<std::string> exact_name(const std::vector<Known>& known, std::string_view reference) {
-    const std::string wanted = fold_case(reference);
-    std::vector<const Known*> matches;
-    for (const Known& k : known)
-        if (!k.name.empty() && fold_case(k.name) == wanted) matches.push_back(&k);
-    if (matches.size() > 1) ambiguous(reference, matches);
-    if (matches.empty()) return std::nullopt;
-    return matches.front()->slug;
-}
-
 // --dir > KITH_DIR > the nearest ancestor holding kith.toml > the XDG default.
 Network locate_network(const WhereToLook& where) {
     if (where.dir_option) return network_at(*where.dir_option, "from --dir");
@@ -524,6 +474,7 @@ LoadedContacts load_contacts(const Network& network) {
     for (Loaded& each : loaded) {
         if (each.contact) out.contacts.push_back(std::move(*each.contact));
         if (each.problem) out.problems.push_back(std::move(*each.problem));
+        if (!each.contact) out.unread.push_back(slugs[static_cast<std::size_t>(&each - loaded.data())]);
     }
     return out;
 }
@@ -650,36 +601,6 @@ std::vector<SharedFile> shared_files(const Network& network) {
             if (name != "." && name != "..") look(network.root / folder / name, folder + "/" + name, false, *reach);
     }
     return out;
-}
-
-std::optional<std::string> find_contact_exactly(const Network& network, std::string_view reference) {
-    std::error_code ec;
-    if (is_plain_stem(reference) && fs::is_regular_file(contact_path(network, reference), ec))
-        return std::string(reference);
-    return exact_name(known_contacts(network), reference);
-}
-
-std::string resolve_contact(const Network& network, std::string_view reference) {
-    if (reference.empty()) throw Error(Exit::usage, "no contact named: the contact reference is empty");
-    std::error_code ec;
-    if (is_plain_stem(reference) && fs::is_regular_file(contact_path(network, reference), ec))
-        return std::string(reference);
-    const std::vector<Known> known = known_contacts(network);
-    if (auto exact = exact_name(known, reference)) return *exact;
-
-    const std::string wanted = fold_case(reference);
-    std::vector<const Known*> prefixed;
-    for (const Known& k : known)
-        if (k.slug.starts_with(wanted) || fold_case(k.name).starts_with(wanted)) prefixed.push_back(&k);
-    if (prefixed.size() == 1) return prefixed.front()->slug;
-    if (prefixed.size() > 1) ambiguous(reference, prefixed);
-
-    std::vector<const Known*> similar;
-    const std::string as_slug = make_slug(reference);
-    for (const Known& k : known)
-        if (edit_distance(k.slug, as_slug) <= 2 || k.slug.find(as_slug) != std::string::npos) similar.push_back(&k);
-    if (similar.empty()) throw Error(Exit::usage, fmt::format("unknown contact '{}'", reference));
-    throw Error(Exit::usage, fmt::format("unknown contact '{}'; did you mean {}?", reference, describe(similar)));
 }
 
 }  // namespace kith

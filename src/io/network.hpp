@@ -12,6 +12,7 @@
 #include "model/contact.hpp"
 #include "model/date.hpp"
 #include "model/error.hpp"
+#include "model/lookup.hpp"
 #include "rules/rules.hpp"
 
 namespace kith {
@@ -121,7 +122,16 @@ Contact load_contact(const Network& network, std::string_view slug);
 struct LoadedContacts {
     std::vector<Contact> contacts;
     std::vector<Error> problems;
+    std::vector<std::string> unread;  // the slugs of those files, which can still be named (lookup.hpp)
 };
+
+// The slug `reference` names among what was loaded (model/lookup.hpp).
+inline std::string resolve_contact(const LoadedContacts& loaded, std::string_view reference) {
+    return resolve_contact(loaded.contacts, loaded.unread, reference);
+}
+inline std::optional<std::string> find_contact_exactly(const LoadedContacts& loaded, std::string_view reference) {
+    return find_contact_exactly(loaded.contacts, loaded.unread, reference);
+}
 LoadedContacts load_contacts(const Network& network);
 
 // Every problem `kith check` finds, one line each, naming file and line:
@@ -152,14 +162,5 @@ struct SharedFile {
     bool reachable = true;
 };
 std::vector<SharedFile> shared_files(const Network& network);
-
-// The slug `reference` names: an exact slug, else an exact name
-// (case-insensitive), else a prefix of slugs or names that fits one contact.
-// Throws Error(usage) listing the candidates when it is unknown or ambiguous.
-std::string resolve_contact(const Network& network, std::string_view reference);
-
-// Like resolve_contact, but exact slugs and names only, never a prefix; no
-// match is not an error.
-std::optional<std::string> find_contact_exactly(const Network& network, std::string_view reference);
 
 }  // namespace kith

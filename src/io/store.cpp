@@ -473,13 +473,14 @@ std::size_t make_private(const NetworkLock& lock) {
 }
 
 std::vector<std::string> record_meeting(const NetworkLock& lock, std::string_view slug, Event meeting,
-                                        std::span<const std::string> referral_names, Date added) {
+                                        std::span<const std::string> referral_names, const LoadedContacts& everyone,
+                                        Date added) {
     const Contact met = load_contact(lock.network(), slug);
     // Which names are contacts already, and which are new: all decided before any write.
     std::vector<std::pair<std::string, std::optional<std::string>>> referrals;  // name, existing slug
     for (const std::string& name : referral_names) {
         if (is_blank(name)) throw Error(Exit::usage, "a --referral name cannot be empty");
-        auto existing = find_contact_exactly(lock.network(), name);
+        auto existing = find_contact_exactly(everyone, name);
         if (existing == met.slug)
             throw Error(Exit::usage, fmt::format("'{}' is {} itself, not a referral", name, met.name));
         const bool repeated = std::any_of(referrals.begin(), referrals.end(), [&](const auto& r) {

@@ -88,11 +88,12 @@ std::size_t make_private(const NetworkLock& lock);
 void commit_files(const NetworkLock& lock, const std::vector<std::string>& files, const std::string& message);
 
 // Appends a `met` event whose referrals are `referral_names`: each an existing
-// contact by exact slug or name, or else a new contact referred by the one met
+// contact of `everyone` (the network as loaded) by exact slug or name, or else a new contact referred by the one met
 // (added on `added`). Repeats are dropped; the contact itself is refused. If
 // the meeting cannot be recorded, the contacts made for it are removed.
 // Returns the slugs of the contacts it made.
 std::vector<std::string> record_meeting(const NetworkLock& lock, std::string_view slug, Event meeting,
-                                        std::span<const std::string> referral_names, Date added);
+                                        std::span<const std::string> referral_names, const LoadedContacts& everyone,
+                                        Date added);
 
 }  // namespace kith

@@ -6,7 +6,12 @@ command, each kith time as a ratio to the floor (reading every file once,
 bench_read_all), peak memory (GNU time's maximum resident set), and at the end
 the targets of issue 10, each met or missed.
 
-    tests/bench/bench.py BUILD_DIR [N ...]     (default N: 1000 10000 100000)
+    tests/bench/bench.py BUILD_DIR [N ...] [--before KITH]     (default N: 1000 10000 100000)
+
+With --before, each kith command is timed with that other kith binary too (a
+build of an earlier commit), and the table shows both and their ratio: how a
+change moved every figure. "show", "draft" and "prepare" are timed naming the
+contact by its slug, by its name and by a prefix, which resolve alike.
 
 Networks and task lists are kept in BUILD_DIR/bench/ and made again only when
 their generator changes. Times are with the files in the page cache (each
@@ -117,10 +122,31 @@ def millis(seconds):
     return f"{seconds * 1000:9.1f} ms"
 
 
+def named_contact(network):
+    """A contact's slug, its name, and a prefix that names only it (of slugs and names alike)."""
+    folder = os.path.join(network, "contacts")
+    names = {}
+    for file in sorted(os.listdir(folder)):
+        for line in open(os.path.join(folder, file), encoding="utf-8"):
+            if line.startswith("name = "):
+                names[file.removesuffix(".toml")] = json.loads(line[len("name = "):])
+                break
+    words = [w.lower() for pair in names.items() for w in pair]
+    for slug, name in names.items():
+        if sum(1 for n in names.values() if n.lower() == name.lower()) != 1:
+            continue
+        for end in range(3, len(slug)):
+            prefix = slug[:end]
+            if prefix != slug and sum(1 for w in words if w.startswith(prefix)) == 1:
+                return slug, name, prefix
+    raise SystemExit(f"no contact in {network} has a unique name and prefix")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("build")
     parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000, 100000])
+    parser.add_argument("--before", help="another kith binary, each kith command timed with it too")
     args = parser.parse_args()
     kith = os.path.join(args.build, "kith")
     floor = os.path.join(args.build, "bench_read_all")
@@ -146,27 +172,42 @@ def main():
         scratch = network + ".note"  # note writes: on a copy made afresh each run, the kept network never grows
         shutil.rmtree(scratch, ignore_errors=True)
         shutil.copytree(network, scratch, symlinks=True)
+        target, name, prefix = named_contact(network)
         commands = [  # (key, what the table calls it, argv)
             ("floor", "read every file once (the floor)", [floor, network]),
             ("due", "kith due", [*at, "due"]),
             ("parse", "kith due, every file parsed (no cache)", ["env", "XDG_CACHE_HOME=", "HOME=", *at, "due"]),
             ("json", "kith due --format json", [*at, "due", "--format", "json"]),
             ("list", "kith list", [*at, "list"]),
+            ("show", "kith show SLUG", [*at, "show", target]),
+            ("show-name", "kith show NAME", [*at, "show", name]),
+            ("show-prefix", "kith show PREFIX", [*at, "show", prefix]),
+            ("draft", "kith draft check-in SLUG", [*at, "draft", "check-in", target]),
+            ("draft-prefix", "kith draft check-in PREFIX", [*at, "draft", "check-in", prefix]),
+            ("prepare", "kith prepare SLUG", [*at, "prepare", target]),
+            ("prepare-prefix", "kith prepare PREFIX", [*at, "prepare", prefix]),
             ("note", f"kith note {slug} TEXT",
              [kith, "--dir", scratch, "--today", TODAY, "note", slug, "a line the benchmark adds", "-q"]),
             ("version", "kith --version", [kith, "--version"]),
             ("task", "task due.before:eow export", ["task", "due.before:eow", "export"]),
         ]
         runs = 20 if n <= 1000 else 10 if n <= 10000 else 5
-        times = medians([(label, argv) for _, label, argv in commands], runs, env)
+        timed = [(label, argv) for _, label, argv in commands]
+        if args.before:  # the same kith commands with the other binary, named "before: ..."
+            timed += [("before: " + label, [args.before if a == kith else a for a in argv])
+                      for _, label, argv in commands if kith in argv]
+        times = medians(timed, runs, env)
         floor_time = times[commands[0][1]]
         print(f"\nN = {n:,} contacts: {n + 1:,} files, {content / 1e6:.1f} MB, {size / 1e6:.1f} MB on disk; "
               f"{runs} runs each\n")
-        print(f"  {'command':<44} {'median':>12} {'÷ floor':>8} {'peak memory':>12} {'÷ disk':>7}")
+        before = " " * 3 + f"{'before':>12} {'÷ before':>8}" if args.before else ""
+        print(f"  {'command':<44} {'median':>12} {'÷ floor':>8} {'peak memory':>12} {'÷ disk':>7}{before}")
         for key, label, argv in commands:
             kib = peak_kib(argv, env)
+            then = times.get("before: " + label)
+            before = f"   {millis(then)} {times[label] / then:8.2f}" if then else ""
             print(f"  {label:<44} {millis(times[label])} {times[label] / floor_time:8.2f} "
-                  f"{kib / 1024:9.1f} MiB {kib * 1024 / size:7.2f}")
+                  f"{kib / 1024:9.1f} MiB {kib * 1024 / size:7.2f}{before}")
             summary[(n, key)] = (times[label], kib * 1024)
         summary[(n, "size")] = (0, size)
         shutil.rmtree(scratch, ignore_errors=True)

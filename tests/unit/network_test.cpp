@@ -16,6 +16,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// What a command does with a reference: the network loaded once, then the
+// reference resolved over what was read.
+std::string resolve_contact(const Network& network, std::string_view reference) {
+    return kith::resolve_contact(load_contacts(network), reference);
+}
+std::optional<std::string> find_contact_exactly(const Network& network, std::string_view reference) {
+    return kith::find_contact_exactly(load_contacts(network), reference);
+}
+
 std::string usage_error_resolving(const Network& network, std::string_view reference) {
     try {
         resolve_contact(network, reference);

@@ -272,7 +272,8 @@ TEST_CASE("record_meeting links existing referrals, makes new ones, and drops re
     Event met = note_on(day, "");
     met.type = EventType::met;
     const std::vector<std::string> names = {"alex doe", "Sam Park", "alex-doe", "SAM PARK"};
-    CHECK(record_meeting(lock, "jordan", met, names, day) == std::vector<std::string>{"sam-park"});
+    CHECK(record_meeting(lock, "jordan", met, names, load_contacts(t.network), day) ==
+          std::vector<std::string>{"sam-park"});
     CHECK(load_contact(t.network, "jordan").events.back().referrals ==
           std::vector<std::string>{"alex-doe", "sam-park"});
     const Contact sam = load_contact(t.network, "sam-park");
@@ -288,7 +289,7 @@ TEST_CASE("record_meeting refuses blank names and the contact itself, writing no
     met.type = EventType::met;
     for (const std::vector<std::string>& names :
          {std::vector<std::string>{"New Person", " "}, std::vector<std::string>{"New Person", "Jordan Lee"}}) {
-        CHECK_THROWS_AS(record_meeting(lock, "jordan", met, names, day), Error);
+        CHECK_THROWS_AS(record_meeting(lock, "jordan", met, names, load_contacts(t.network), day), Error);
         CHECK(contact_slugs(t.network) == std::vector<std::string>{"jordan"});
         CHECK(t.read("jordan") == "name = \"Jordan Lee\"\n");
     }
@@ -301,8 +302,9 @@ TEST_CASE("record_meeting removes the referrals it made when the meeting cannot 
     const NetworkLock lock(t.network);
     Event met = note_on(day, "");
     met.type = EventType::met;
-    CHECK_THROWS_WITH_AS(record_meeting(lock, "jordan", met, std::vector<std::string>{"Bob Ray"}, day),
-                         doctest::Contains("cannot append an event to 'contacts/jordan.toml'"), Error);
+    CHECK_THROWS_WITH_AS(
+        record_meeting(lock, "jordan", met, std::vector<std::string>{"Bob Ray"}, load_contacts(t.network), day),
+        doctest::Contains("cannot append an event to 'contacts/jordan.toml'"), Error);
     CHECK(contact_slugs(t.network) == std::vector<std::string>{"jordan"});
 }
 

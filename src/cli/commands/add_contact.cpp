@@ -20,10 +20,10 @@ struct ContactOptions {
     std::string note;
 };
 
-void run(Globals& globals, const std::string& command, const ContactOptions& options) {
+Outcome run(Setup& setup, const std::string& command, const ContactOptions& options) {
     Contact contact = options.contact;
     if (!options.keep_in_touch.empty()) contact.keep_in_touch = parse_duration(options.keep_in_touch, true);
-    const DateTime today = now(globals);
+    const DateTime today = setup.now;
     contact.added = today.day();
     if (!options.note.empty()) {
         Event note;
@@ -33,19 +33,19 @@ void run(Globals& globals, const std::string& command, const ContactOptions& opt
         contact.events.push_back(note);
     }
 
-    const OpenForWrite open = open_for_write(globals);
-    if (!options.referred_by.empty()) contact.referred_by = resolve_contact(open.lock.network(), options.referred_by);
-    const std::string slug = create_contact(open.lock, contact);
-    finish_write(globals, open, {contact_file_name(slug)}, command, slug);
+    if (!options.referred_by.empty()) contact.referred_by = resolve(setup, options.referred_by);
+    const std::string slug = create_contact(*setup.lock, contact);
+    finish_write(setup, *setup.lock, {contact_file_name(slug)}, command, slug);
     if (slug != make_slug(contact.name))
         warn(fmt::format("the slug '{}' was taken (is {} already a contact?); this one is '{}'",
                          make_slug(contact.name), contact.name, slug));
-    say(globals, slug);
+    say(setup.globals, slug);
+    return {};
 }
 
 }  // namespace
 
-void add_add_contact(CLI::App& command, Globals& globals) {
+Run add_add_contact(CLI::App& command) {
     auto options = std::make_shared<ContactOptions>();
     Contact& c = options->contact;
     command.add_option("NAME", c.name, "Their full name")->required();
@@ -72,7 +72,7 @@ void add_add_contact(CLI::App& command, Globals& globals) {
     command.footer(
         "Example:\n  kith add-contact \"Priya Singh\" --company \"Acme Batteries\" --role \"Research Scientist\" \\\n"
         "      --source \"the alumni directory\" --tag chemistry --tag alumni");
-    command.callback([&globals, options, name = command.get_name()] { run(globals, name, *options); });
+    return [options, name = command.get_name()](Setup& setup) { return run(setup, name, *options); };
 }
 
 }  // namespace kith::cli

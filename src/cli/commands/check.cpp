@@ -9,7 +9,7 @@
 
 namespace kith::cli {
 
-void add_check(CLI::App& command, Globals& globals) {
+Run add_check(CLI::App& command) {
     command.footer(
         "Checks kith.toml and every contact file: TOML syntax, a name, known event types, valid dates,\n"
         "referred_by and referrals naming existing contacts, file names matching names, duplicate emails.\n"
@@ -18,12 +18,11 @@ void add_check(CLI::App& command, Globals& globals) {
         "markers a merge left, and warns (on stderr, not changing the exit status) when files or folders\n"
         "of the network are open to other users.\n"
         "\nExamples:\n  kith check\n  kith --dir ~/jobsearch check && git -C ~/jobsearch push");
-    command.callback([&globals] {
-        const Network network = open_network(globals);
+    return [](Setup& setup) {
+        const Network& network = *setup.network;
         const std::vector<std::string> problems = check_network(network);
         for (const std::string& problem : problems)
             print_text(fmt::format("{}\n", problem));
-        if (!problems.empty()) globals.status = Exit::found;
         // Not a problem with what the files say, so a warning, and no change to the exit status.
         std::vector<SharedFile> shared = shared_files(network);
         std::erase_if(shared, [](const SharedFile& file) { return !file.reachable; });
@@ -35,7 +34,8 @@ void add_check(CLI::App& command, Globals& globals) {
                 "{} of the network's files and folders are open to other users, such as '{}' (mode "
                 "{:04o}); make them private with: chmod -R go= {}",
                 shared.size(), shared.front().display, shared.front().mode, shell_word(network.root.string())));
-    });
+        return Outcome{.status = problems.empty() ? Exit::ok : Exit::found, .problems = {}};
+    };
 }
 
 }  // namespace kith::cli

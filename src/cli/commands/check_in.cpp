@@ -6,14 +6,15 @@
 
 namespace kith::cli {
 
-void add_check_in(CLI::App& command, Globals& globals) {
+Run add_check_in(CLI::App& command) {
     auto options = std::make_shared<EventOptions>();
     add_contact_and_date(command, *options, "When you got in touch (default: now)");
     add_via_and_note(command, *options);
     command.footer("Example:\n  kith check-in jordan --note \"Sent the article on solid-state cells\"");
-    command.callback([&globals, options, name = command.get_name()] {
-        record(globals, name, options->contact, event_from(globals, EventType::checked_in, *options));
-    });
+    return [options, name = command.get_name()](Setup& setup) {
+        record(setup, name, options->contact, event_from(setup, EventType::checked_in, *options));
+        return Outcome{};
+    };
 }
 
 }  // namespace kith::cli

@@ -8,15 +8,16 @@
 
 namespace kith::cli {
 
-void add_complete(CLI::App& command, Globals& globals) {
+Run add_complete(CLI::App& command) {
     command.add_option("WHAT")
         ->description("contacts: every contact's slug, one per line")
         ->required()
         ->check(CLI::IsMember({"contacts"}));
-    command.callback([&globals] {
-        for (const std::string& slug : contact_slugs(open_network(globals)))
+    return [](Setup& setup) {
+        for (const std::string& slug : contact_slugs(*setup.network))
             fmt::print("{}\n", slug);
-    });
+        return Outcome{};
+    };
 }
 
 }  // namespace kith::cli

@@ -9,7 +9,7 @@
 
 namespace kith::cli {
 
-void add_completions(CLI::App& command, Globals&) {
+Run add_completions(CLI::App& command) {
     auto shell = std::make_shared<std::string>();
     command.add_option("SHELL", *shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
     command.footer(
@@ -21,12 +21,13 @@ void add_completions(CLI::App& command, Globals&) {
         "  mkdir -p ~/.zfunc && kith completions zsh > ~/.zfunc/_kith   # and in ~/.zshrc, before compinit:\n"
         "  fpath=(~/.zfunc $fpath)\n"
         "  mkdir -p ~/.config/fish/completions && kith completions fish > ~/.config/fish/completions/kith.fish");
-    command.callback([&command, shell] {
+    return [&command, shell](Setup&) {
         const CommandLine line = command_line_of(*command.get_parent());
         if (*shell == "bash") fmt::print("{}", bash_completion(line));
         if (*shell == "zsh") fmt::print("{}", zsh_completion(line));
         if (*shell == "fish") fmt::print("{}", fish_completion(line));
-    });
+        return Outcome{};
+    };
 }
 
 }  // namespace kith::cli

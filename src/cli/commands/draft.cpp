@@ -20,36 +20,34 @@ struct DraftOptions {
     bool show_template = false;
 };
 
-void run(Globals& globals, const DraftOptions& options) {
+Outcome run(Setup& setup, const DraftOptions& options) {
     const DraftKind kind = *parse_draft_kind(options.kind);
-    const Date today = now(globals).day();
-    const OpenForRead open = open_for_read(globals);
-    const Network& network = open.network;
-    const Contact& contact = named_contact(open, options.contact);
-    const std::vector<Contact>& everyone = open.contacts;
-    if (!options.about.empty() && kind != DraftKind::report_back)
-        throw Error(Exit::usage, "--about names the referral a report-back is on; it is for report-back only");
-    const std::string about = options.about.empty() ? std::string() : resolve_contact(network, options.about);
+    const Date today = setup.now.day();
+    const Network& network = *setup.network;
+    const Contact& contact = named_contact(setup, options.contact);
+    const std::vector<Contact>& everyone = contacts(setup).contacts;
+    const std::string about = options.about.empty() ? std::string() : resolve(setup, options.about);
 
     const std::string variant = variant_name(kind, contact, everyone, today);
     if (options.show_template) {
         // Always the built-in text, so that `> templates/NAME.txt` cannot print the file it empties.
         print_text(built_in_template(variant));
         std::fflush(stdout);
-        note(globals,
+        note(setup.globals,
              fmt::format("the built-in template '{}'; to change it, save it as {} (templates/{}.txt "
                          "overrides every variant)",
                          variant, (network.root / "templates" / (variant + ".txt")).string(), to_string(kind)));
-        return;
+        return {};
     }
     const DraftTemplate tmpl = load_template(network, kind, variant);
-    print_text(fill_template(tmpl, draft_values(contact, everyone, open.config, today, about),
+    print_text(fill_template(tmpl, draft_values(contact, everyone, setup.config, today, about),
                              fmt::format("the {} draft for {}", to_string(kind), contact.name)));
+    return {};
 }
 
 }  // namespace
 
-void add_draft(CLI::App& command, Globals& globals) {
+Run add_draft(CLI::App& command) {
     auto options = std::make_shared<DraftOptions>();
     std::vector<std::string> kinds;
     for (const DraftKind kind : all_draft_kinds())
@@ -78,7 +76,11 @@ void add_draft(CLI::App& command, Globals& globals) {
         "  mkdir -p ~/.local/share/kith/templates\n"
         "  kith draft follow-up priya --show-template > ~/.local/share/kith/templates/follow-up.txt";
     command.footer(footer);
-    command.callback([&globals, options] { run(globals, *options); });
+    command.callback([options] {
+        if (!options->about.empty() && *parse_draft_kind(options->kind) != DraftKind::report_back)
+            throw Error(Exit::usage, "--about names the referral a report-back is on; it is for report-back only");
+    });
+    return [options](Setup& setup) { return run(setup, *options); };
 }
 
 }  // namespace kith::cli

@@ -23,34 +23,34 @@ struct DueOptions {
     bool exit_code = false;
 };
 
-void run(Globals& globals, const DueOptions& options) {
+Outcome run(Setup& setup, const DueOptions& options) {
     DueFilter filter;
     filter.within = parse_duration(options.within, false);
     for (const std::string& name : options.rules)
         filter.rules.push_back(*parse_rule(name));
     const DueFormat format = *parse_due_format(options.format);
-    const Date today = now(globals).day();
+    const Date today = setup.now.day();
 
-    const OpenForRead open = open_for_read(globals);
-    if (!options.contact.empty()) filter.contact = resolve_contact(open.network, options.contact);
-    const auto shown =
-        select_due(reminders(open.contacts, open.config.milestones, open.config.policy, today), filter, today);
+    if (!options.contact.empty()) filter.contact = resolve(setup, options.contact);
+    const auto shown = select_due(
+        reminders(contacts(setup).contacts, setup.config.milestones, setup.config.policy, today), filter, today);
 
-    if (globals.quiet) {
+    if (setup.globals.quiet) {
         // nothing to print
     } else if (format == DueFormat::text) {
-        render_due(std::cout, shown, format, today, text_style(globals));  // its own colour, its text made visible
+        render_due(std::cout, shown, format, today,
+                   text_style(setup.globals));  // its own colour, its text made visible
     } else {
         std::ostringstream out;  // TSV, JSON, iCalendar: on a terminal a person reads them too
-        render_due(out, shown, format, today, text_style(globals));
+        render_due(out, shown, format, today, text_style(setup.globals));
         print_text(out.str());
     }
-    if (options.exit_code && !shown.empty()) globals.status = Exit::found;
+    return Outcome{.status = options.exit_code && !shown.empty() ? Exit::found : Exit::ok, .problems = {}};
 }
 
 }  // namespace
 
-void add_due(CLI::App& command, Globals& globals) {
+Run add_due(CLI::App& command) {
     auto options = std::make_shared<DueOptions>();
     command.add_option("--within", options->within, "Also list what becomes active within D: 3d, 1w (default 0d)")
         ->type_name("D");
@@ -75,7 +75,7 @@ void add_due(CLI::App& command, Globals& globals) {
         "\nExamples:\n  kith due\n  kith due --within 1w --rule thank --rule follow-up\n"
         "  kith due --format ics > ~/kith.ics\n"
         "  kith due --exit-code --quiet || echo \"something to do\"");
-    command.callback([&globals, options] { run(globals, *options); });
+    return [options](Setup& setup) { return run(setup, *options); };
 }
 
 }  // namespace kith::cli

@@ -134,20 +134,23 @@ Choice ask(const Error& problem) {
     return answer.empty() || answer[0] == 'e' || answer[0] == 'E' ? Choice::edit_again : Choice::restore;
 }
 
-void run(Globals& globals, const std::string& command, const std::string& reference) {
+Outcome run(Setup& setup, const std::string& command, const std::string& reference) {
     // The lock is held to set the edit up and to save it, never while the
-    // editor is open: other writers need not wait for a person.
+    // editor is open: other writers need not wait for a person. So main only
+    // finds the network and reads kith.toml (Needs::config).
+    const Network& network = *setup.network;
     std::string slug, original;
     std::optional<LiveEdit> live;
     std::optional<EditCopy> copy;
     {
-        const OpenForWrite open = open_for_write(globals);
-        slug = resolve_contact(open.lock.network(), reference);
-        const std::filesystem::path path = contact_path(open.lock.network(), slug);
+        take_lock(setup);
+        slug = resolve(setup, reference);
+        const std::filesystem::path path = contact_path(network, slug);
         original = read_file(path, contact_file_name(slug));
         live.emplace(path.parent_path());
         if (live->alone()) handle_leftover_copies(path.parent_path(), slug, original);
         copy.emplace(path.parent_path(), slug, original);
+        setup.lock.reset();
     }
     const std::string display = contact_file_name(slug);
     const std::string kept = fmt::format("'contacts/{}'", copy->path().filename().string());
@@ -161,8 +164,8 @@ void run(Globals& globals, const std::string& command, const std::string& refere
                                                 argv.front(), editor.status, display));
         const std::string text = copy->read();
         if (text == original) {
-            say(globals, fmt::format("No changes to {}", display));
-            return;
+            say(setup.globals, fmt::format("No changes to {}", display));
+            return {};
         }
         try {
             parse_contact(text, display, slug);
@@ -180,26 +183,26 @@ void run(Globals& globals, const std::string& command, const std::string& refere
         // The edit reads: whatever stops it being saved now (a file changed
         // meanwhile, a kith.toml a pull left in conflict, a full disk), it is kept.
         try {
-            const OpenForWrite open = open_for_write(globals);
-            if (!replace_contact(open.lock, slug, original, text))
+            take_lock(setup);
+            if (!replace_contact(*setup.lock, slug, original, text))
                 throw Error(Exit::data, fmt::format("'{}' changed while you edited it (a git pull, another kith, "
                                                     "another program): it is left as it now is",
                                                     display));
-            finish_write(globals, open, {display}, command, slug);
+            finish_write(setup, *setup.lock, {display}, command, slug);
         } catch (const Error& problem) {
             copy->keep();
             throw Error(problem.status(), fmt::format("{}; your version is kept in {}: compare the two, then edit "
                                                       "again",
                                                       problem.what(), kept));
         }
-        say(globals, fmt::format("Saved {}", display));
-        return;
+        say(setup.globals, fmt::format("Saved {}", display));
+        return {};
     }
 }
 
 }  // namespace
 
-void add_edit(CLI::App& command, Globals& globals) {
+Run add_edit(CLI::App& command) {
     auto reference = std::make_shared<std::string>();
     command.add_option("C", *reference, "The contact: slug, name, or an unambiguous prefix")
         ->required()
@@ -213,7 +216,7 @@ void add_edit(CLI::App& command, Globals& globals) {
         "recorded), your save is not kept over it: the file stays as it now is, your version is kept in a\n"
         "copy that kith names, and kith exits 3.\n"
         "\nExample:\n  EDITOR=nano kith edit priya");
-    command.callback([&globals, reference, name = command.get_name()] { run(globals, name, *reference); });
+    return [reference, name = command.get_name()](Setup& setup) { return run(setup, name, *reference); };
 }
 
 }  // namespace kith::cli

@@ -8,7 +8,7 @@
 
 namespace kith::cli {
 
-void add_export(CLI::App& command, Globals& globals) {
+Run add_export(CLI::App& command) {
     auto format = std::make_shared<std::string>();
     command.add_option("--format", *format, "json, csv or vcard")
         ->required()
@@ -31,12 +31,12 @@ void add_export(CLI::App& command, Globals& globals) {
         "  kith export --format json | jq -r '.[] | select(.company == \"Acme Batteries\") | .email'\n"
         "  kith export --format csv > contacts.csv\n"
         "  kith export --format vcard > contacts.vcf");
-    command.callback([&globals, format] {
-        const OpenForRead open = open_for_read(globals);
+    return [format](Setup& setup) {
         std::ostringstream out;  // on a terminal a person reads it: its text made visible there
-        render_export(out, open.contacts, *parse_export_format(*format));
+        render_export(out, contacts(setup).contacts, *parse_export_format(*format));
         print_text(out.str());
-    });
+        return Outcome{};
+    };
 }
 
 }  // namespace kith::cli

@@ -1,13 +1,13 @@
 // kith import linkedin|vcard FILE: add the contacts of another tool's export,
 // those the network does not already hold.
 #include <memory>
-#include <set>
 
 #include <fmt/format.h>
 
 #include "commands.hpp"
 #include "formats/linkedin.hpp"
 #include "formats/vcard.hpp"
+#include "io/import_plan.hpp"
 #include "io/network.hpp"
 #include "io/store.hpp"
 #include "model/error.hpp"
@@ -24,6 +24,7 @@ struct ImportOptions {
     std::string file;
     bool dry_run = false;
     bool verbose = false;
+    std::string text;  // FILE's, read before the network is locked: a slow pipe keeps no writer waiting
 };
 
 // "Priya Singh is already here as priya-singh (same email)", or for a repeat
@@ -38,33 +39,38 @@ std::string already_here(const ImportStep& step) {
 // Reads the whole file, then under the lock adds each entry the network
 // does not hold, saying what became of each as asked; an entry that cannot
 // be read or written is a problem for main to name, never the end of the rest.
-void run(Globals& globals, const std::string& command, const ImportOptions& options) {
+Outcome run(Setup& setup, const std::string& command, const ImportOptions& options) {
+    const Globals& globals = setup.globals;
     const std::string display = options.file == "-" ? "standard input" : options.file;
-    const std::string text = read_input(options.file);
-    const DateTime today = now(globals);
-    // A file that is no such export stops here, before the network is touched.
+    const std::string& text = options.text;
+    const DateTime today = setup.now;
+    // A file that is no such export stops here, before anything is written.
     const std::vector<ImportedEntry> entries = options.kind == "linkedin"
                                                    ? read_linkedin_connections(text, display, today.day())
                                                    : read_vcards(text, display, today);
 
-    const OpenForWrite open = open_for_write(globals);
-    LoadedContacts loaded = load_contacts(open.lock.network());
+    const LoadedContacts& loaded = contacts(setup);
+    Outcome outcome;
     if (!loaded.problems.empty()) {
-        globals.problems = std::move(loaded.problems);
-        throw Error(Exit::data,
-                    "nothing imported: a contact file that does not read cannot be checked for duplicates; "
-                    "mend it first ('kith check' lists the problems)");
+        outcome.problems = loaded.problems;
+        outcome.problems.emplace_back(
+            Exit::data,
+            "nothing imported: a contact file that does not read cannot be checked for duplicates; "
+            "mend it first ('kith check' lists the problems)");
+        return outcome;
     }
+    const NetworkLock& lock = *setup.lock;
 
+    const std::vector<ImportStep> plan = plan_import(loaded.contacts, entries);
+    const std::vector<ImportResult> results = apply_import(lock, plan, options.dry_run);
     std::vector<std::string> files;
     std::size_t added = 0, present = 0, skipped = 0;
-    std::set<std::string, std::less<>> not_written;              // planned slugs whose entry could not be written
-    std::vector<std::pair<std::string, std::string>> referrals;  // where, referred_by, of each written
-    for (const ImportStep& step : plan_import(loaded.contacts, entries)) {
+    for (const ImportResult& result : results) {
+        const ImportStep& step = *result.step;
         const std::string where = fmt::format("{}:{}", display, step.line);
         if (step.action == ImportAction::skip) {
             ++skipped;
-            globals.problems.emplace_back(Exit::usage, fmt::format("{}: skipped: {}", where, step.problem));
+            outcome.problems.emplace_back(Exit::usage, fmt::format("{}: skipped: {}", where, step.problem));
         } else if (step.action == ImportAction::present) {
             ++present;
             if (options.verbose || options.dry_run) say(globals, fmt::format("{}: {}", where, already_here(step)));
@@ -72,20 +78,13 @@ void run(Globals& globals, const std::string& command, const ImportOptions& opti
             ++added;
             say(globals, fmt::format("{}: would add {} as {}", where, step.contact.name, step.slug));
             if (!step.warning.empty()) warn(fmt::format("{}: {}", where, step.warning));
+        } else if (!result.written) {
+            ++skipped;
+            outcome.problems.emplace_back(result.failure_status, fmt::format("{}: skipped: {}", where, result.failure));
         } else {
-            // At the slug the plan chose, so that the referrals it set point where they should.
-            try {
-                create_contact_as(open.lock, step.contact, step.slug);
-            } catch (const Error& e) {
-                ++skipped;
-                not_written.insert(step.slug);
-                globals.problems.emplace_back(e.status(), fmt::format("{}: skipped: {}", where, e.what()));
-                continue;
-            }
             ++added;
-            globals.recorded = true;  // from here on, a retry would not add it again, but say it is present
+            setup.recorded = true;  // from here on, a retry would not add it again, but say it is present
             files.push_back(contact_file_name(step.slug));
-            referrals.emplace_back(where, step.contact.referred_by);
             if (options.verbose) say(globals, fmt::format("{}: added {} as {}", where, step.contact.name, step.slug));
             if (!step.warning.empty()) warn(fmt::format("{}: {}", where, step.warning));
             if (step.slug != make_slug(step.contact.name))
@@ -93,21 +92,23 @@ void run(Globals& globals, const std::string& command, const ImportOptions& opti
                                  make_slug(step.contact.name), step.contact.name, step.slug));
         }
     }
-    for (const auto& [where, referrer] : referrals)
-        if (not_written.contains(referrer))
-            warn(fmt::format("{}: its referred_by '{}' names an entry that could not be written", where, referrer));
+    for (const ImportResult& result : results)
+        if (!result.referrer_not_written.empty())
+            warn(fmt::format("{}:{}: its referred_by '{}' names an entry that could not be written", display,
+                             result.step->line, result.referrer_not_written));
     if (!files.empty())
-        finish_write(globals, open, files, command,
+        finish_write(setup, lock, files, command,
                      fmt::format("{} contact{} from {}", added, added == 1 ? "" : "s",
                                  std::filesystem::path(display).filename().string()));
     say(globals, options.dry_run ? fmt::format("{} to add, {} already present, {} skipped (dry run: nothing written)",
                                                added, present, skipped)
                                  : fmt::format("{} added, {} already present, {} skipped", added, present, skipped));
+    return outcome;
 }
 
 }  // namespace
 
-void add_import(CLI::App& command, Globals& globals) {
+Run add_import(CLI::App& command) {
     auto options = std::make_shared<ImportOptions>();
     command.add_option("KIND", options->kind, "What the file is: linkedin (Connections.csv) or vcard (.vcf)")
         ->required()
@@ -137,7 +138,8 @@ void add_import(CLI::App& command, Globals& globals) {
         "  kith import linkedin --dry-run ~/Downloads/Connections.csv\n"
         "  kith import linkedin ~/Downloads/Connections.csv\n"
         "  cat ~/contacts/*.vcf | kith import vcard -");
-    command.callback([&globals, options, name = command.get_name()] { run(globals, name, *options); });
+    command.callback([options] { options->text = read_input(options->file); });
+    return [options, name = command.get_name()](Setup& setup) { return run(setup, name, *options); };
 }
 
 }  // namespace kith::cli

@@ -21,20 +21,21 @@ std::filesystem::path this_program() {
 
 // Where init works: DIR; else, with --git, the network it stands in (a fresh
 // clone: SPEC §2), found as every other command finds it; else the default.
-std::filesystem::path where_to_init(const Globals& globals, const std::string& dir, bool git) {
+std::filesystem::path where_to_init(const Setup& setup, const std::string& dir, bool git) {
     if (!dir.empty()) return dir;
     if (git) {
         try {
-            return open_network(globals).root;
+            return find_network(where_to_look(setup.globals, setup.wall)).root;
         } catch (const Error&) {
             // none yet: a new one where the default is
         }
     }
-    return default_network_dir(where_to_look(globals));
+    return default_network_dir(where_to_look(setup.globals, setup.wall));
 }
 
-void run(const Globals& globals, const std::string& dir, bool git) {
-    const std::filesystem::path where = where_to_init(globals, dir, git);
+Outcome run(const Setup& setup, const std::string& dir, bool git) {
+    const Globals& globals = setup.globals;
+    const std::filesystem::path where = where_to_init(setup, dir, git);
     std::error_code ec;
     const bool exists = std::filesystem::exists(where / config_file_name, ec);
     if (exists && !git)
@@ -44,7 +45,7 @@ void run(const Globals& globals, const std::string& dir, bool git) {
     const Network network = exists ? Network{where} : create_network(where);
     std::size_t made_private = 0;
     if (git) {
-        const NetworkLock lock = lock_network(network);
+        const NetworkLock lock(network, say_waiting);
         set_up_git(lock, this_program(), exists ? GitRepository::enclosing : GitRepository::own);
         // A clone's folders are 0755 and its files 0644: private again, as kith makes them.
         if (exists) made_private = make_private(lock);
@@ -54,11 +55,12 @@ void run(const Globals& globals, const std::string& dir, bool git) {
     if (made_private > 0)
         say(globals, fmt::format("Made {} of its files and folders private (group and others may no longer read them)",
                                  made_private));
+    return {};
 }
 
 }  // namespace
 
-void add_init(CLI::App& command, Globals& globals) {
+Run add_init(CLI::App& command) {
     auto dir = std::make_shared<std::string>();
     auto git = std::make_shared<bool>(false);
     command.add_option("DIR", *dir, "Where (default: --dir, KITH_DIR, or ${XDG_DATA_HOME:-~/.local/share}/kith)")
@@ -72,7 +74,7 @@ void add_init(CLI::App& command, Globals& globals) {
         "setting: after 'git clone', run 'kith init --git' in the clone once.\n"
         "\nExamples:\n  kith init\n  kith init ~/jobsearch --git\n  git clone laptop:jobsearch ~/jobsearch && kith "
         "init ~/jobsearch --git");
-    command.callback([&globals, dir, git] { run(globals, *dir, *git); });
+    return [dir, git](Setup& setup) { return run(setup, *dir, *git); };
 }
 
 }  // namespace kith::cli

@@ -22,28 +22,30 @@ struct ListOptions {
     std::string format = "text";
 };
 
-void run(Globals& globals, const ListOptions& options) {
+Outcome run(Setup& setup, const ListOptions& options) {
     ListFilter filter{options.tag, std::nullopt, options.company};
     if (!options.stage.empty()) filter.stage = parse_stage(options.stage);
-    const Date today = now(globals).day();
-    const OpenForRead open = open_for_read(globals);
-    const auto all = reminders(open.contacts, open.config.milestones, open.config.policy, today);
-    const auto shown = standings(open.contacts, all, filter, today);
+    const Date today = setup.now.day();
+    const std::vector<Contact>& everyone = contacts(setup).contacts;
+    const auto all = reminders(everyone, setup.config.milestones, setup.config.policy, today);
+    const auto shown = standings(everyone, all, filter, today);
     const ListFormat format = *parse_list_format(options.format);
-    if (globals.quiet) {
+    if (setup.globals.quiet) {
         // nothing to print
     } else if (format == ListFormat::text) {
-        render_list(std::cout, shown, format, today, text_style(globals));  // its own colour, its text made visible
+        render_list(std::cout, shown, format, today,
+                    text_style(setup.globals));  // its own colour, its text made visible
     } else {
         std::ostringstream out;  // TSV, JSON: on a terminal a person reads them too
-        render_list(out, shown, format, today, text_style(globals));
+        render_list(out, shown, format, today, text_style(setup.globals));
         print_text(out.str());
     }
+    return {};
 }
 
 }  // namespace
 
-void add_list(CLI::App& command, Globals& globals) {
+Run add_list(CLI::App& command) {
     auto options = std::make_shared<ListOptions>();
     command.add_option("--tag", options->tag, "Only contacts with this tag")->type_name("TAG");
     std::vector<std::string> stages;
@@ -61,7 +63,7 @@ void add_list(CLI::App& command, Globals& globals) {
         "LAST is the last contact-facing event; NEXT the reminder due first (see kith due).\n"
         "TSV columns: slug, name, company, stage, last, next due, next rule.\n"
         "\nExamples:\n  kith list\n  kith list --stage met --tag alumni\n  kith list --format tsv | cut -f1,4");
-    command.callback([&globals, options] { run(globals, *options); });
+    return [options](Setup& setup) { return run(setup, *options); };
 }
 
 }  // namespace kith::cli

@@ -29,29 +29,31 @@ std::string read_notes_file(const std::string& path) {
     return text;
 }
 
-void run(Globals& globals, const std::string& command, const MeetingOptions& options) {
-    Event event = event_from(globals, EventType::met, options.event);
+Outcome run(Setup& setup, const std::string& command, const MeetingOptions& options) {
+    Event event = event_from(setup, EventType::met, options.event);
     event.notes = options.notes_file.empty() ? options.notes : read_notes_file(options.notes_file);
     event.learned = options.learned;
 
-    const OpenForWrite open = open_for_write(globals);
-    const std::string slug = resolve_contact(open.lock.network(), options.event.contact);
-    const Contact met = load_contact(open.lock.network(), slug);
+    const std::string slug = resolve(setup, options.event.contact);
+    const Contact met = load_contact(*setup.network, slug);
+    const LoadedContacts none;
     const std::vector<std::string> created =
-        record_meeting(open.lock, slug, event, options.referrals, now(globals).day());
+        record_meeting(*setup.lock, slug, event, options.referrals, options.referrals.empty() ? none : contacts(setup),
+                       setup.now.day());
     std::vector<std::string> files = {contact_file_name(slug)};
     for (const std::string& referral : created)
         files.push_back(contact_file_name(referral));
-    finish_write(globals, open, files, command, slug);
+    finish_write(setup, *setup.lock, files, command, slug);
     for (const std::string& referral : created)
-        say(globals, fmt::format("Added {} ({}), referred by {}", load_contact(open.lock.network(), referral).name,
-                                 referral, met.name));
-    say_recorded(globals, met, event);
+        say(setup.globals, fmt::format("Added {} ({}), referred by {}", load_contact(*setup.network, referral).name,
+                                       referral, met.name));
+    say_recorded(setup.globals, met, event);
+    return {};
 }
 
 }  // namespace
 
-void add_log_meeting(CLI::App& command, Globals& globals) {
+Run add_log_meeting(CLI::App& command) {
     auto options = std::make_shared<MeetingOptions>();
     add_contact_and_date(command, options->event, "When the meeting took place (default: now)");
     auto* notes = command.add_option("--notes", options->notes, "What you learned, their advice, anything to keep")
@@ -75,7 +77,7 @@ void add_log_meeting(CLI::App& command, Globals& globals) {
     command.footer(
         "Example:\n  kith log-meeting priya --learned \"Postdocs matter less in industry\" \\\n"
         "      --referral \"Alex Doe\" --notes-file notes.md");
-    command.callback([&globals, options, name = command.get_name()] { run(globals, name, *options); });
+    return [options, name = command.get_name()](Setup& setup) { return run(setup, name, *options); };
 }
 
 }  // namespace kith::cli

@@ -27,7 +27,7 @@ void write_result(const std::string& file, const std::string& text) {
     if (!out) throw Error(Exit::data, fmt::format("cannot write the merged file '{}'", file));
 }
 
-void run(Globals& globals, const Paths& paths) {
+Outcome run(const Paths& paths) {
     const std::string path = paths.path.empty() ? paths.ours : paths.path;
     try {
         const std::string base = read_file(paths.base, paths.base);
@@ -36,7 +36,7 @@ void run(Globals& globals, const Paths& paths) {
         if (const auto merged = merge_tables(base, ours, theirs)) {
             check_network_file(*merged, path);
             write_result(paths.ours, *merged);
-            return;
+            return {};
         }
     } catch (const Error&) {
         // No table-wise merge that reads, whatever the reason: git's line
@@ -50,7 +50,7 @@ void run(Globals& globals, const Paths& paths) {
     if (git.status == 0) {
         try {
             check_network_file(read_file(paths.ours, path), path);
-            return;
+            return {};
         } catch (const Error& problem) {
             warn(fmt::format("'{}' merged line by line, but does not read: {}", path, problem.what()));
         }
@@ -58,12 +58,12 @@ void run(Globals& globals, const Paths& paths) {
         warn(fmt::format("'{}': both sides changed the same lines; mend the conflict markers, then run kith check",
                          path));
     }
-    globals.status = Exit::found;
+    return Outcome{.status = Exit::found, .problems = {}};
 }
 
 }  // namespace
 
-void add_merge_file(CLI::App& command, Globals& globals) {
+Run add_merge_file(CLI::App& command) {
     auto paths = std::make_shared<Paths>();
     command.add_option("BASE", paths->base, "The common ancestor's version (git's %O)")->required();
     command.add_option("OURS", paths->ours, "This side's version, replaced by the merge (git's %A)")->required();
@@ -77,7 +77,7 @@ void add_merge_file(CLI::App& command, Globals& globals) {
         "conflict markers in OURS when it does not.\n"
         "\nExample (what git runs):\n  kith merge-file .merge_file_a1 .merge_file_b2 .merge_file_c3 "
         "contacts/priya-singh.toml");
-    command.callback([&globals, paths] { run(globals, *paths); });
+    return [paths](Setup&) { return run(*paths); };
 }
 
 }  // namespace kith::cli

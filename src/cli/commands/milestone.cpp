@@ -11,20 +11,22 @@
 
 namespace kith::cli {
 
-void add_milestone(CLI::App& command, Globals& globals) {
+Run add_milestone(CLI::App& command) {
     auto text = std::make_shared<std::string>();
     auto date = std::make_shared<std::optional<std::string>>();
     command.add_option("TEXT", *text, "The news, as you would tell it")->required();
     command.add_option("--date", *date, "When it happened (default: now)")->type_name("DATE");
     command.footer("Example:\n  kith milestone \"Accepted an offer at Acme Batteries\"");
-    command.callback([&globals, text, date, name = command.get_name()] {
+    command.callback([text] {
         if (is_blank(*text)) throw Error(Exit::usage, "the milestone is empty");
-        const Milestone milestone{event_date(globals, *date), *text};
-        const OpenForWrite open = open_for_write(globals);
-        append_milestone(open.lock, milestone);
-        finish_write(globals, open, {std::string(config_file_name)}, name, milestone.text);
-        say(globals, fmt::format("Recorded milestone on {}: {}", format_when(milestone.date), milestone.text));
     });
+    return [text, date, name = command.get_name()](Setup& setup) {
+        const Milestone milestone{event_date(setup, *date), *text};
+        append_milestone(*setup.lock, milestone);
+        finish_write(setup, *setup.lock, {std::string(config_file_name)}, name, milestone.text);
+        say(setup.globals, fmt::format("Recorded milestone on {}: {}", format_when(milestone.date), milestone.text));
+        return Outcome{};
+    };
 }
 
 }  // namespace kith::cli

@@ -6,14 +6,15 @@
 
 namespace kith::cli {
 
-void add_move_on(CLI::App& command, Globals& globals) {
+Run add_move_on(CLI::App& command) {
     auto options = std::make_shared<EventOptions>();
     add_contact_and_date(command, *options, "When you decided (default: now)");
     add_note_option(command, *options);
     command.footer("Example:\n  kith move-on sam --note \"No answer after two tries\"");
-    command.callback([&globals, options, name = command.get_name()] {
-        record(globals, name, options->contact, event_from(globals, EventType::moved_on, *options));
-    });
+    return [options, name = command.get_name()](Setup& setup) {
+        record(setup, name, options->contact, event_from(setup, EventType::moved_on, *options));
+        return Outcome{};
+    };
 }
 
 }  // namespace kith::cli

@@ -8,15 +8,18 @@
 
 namespace kith::cli {
 
-void add_note(CLI::App& command, Globals& globals) {
+Run add_note(CLI::App& command) {
     auto options = std::make_shared<EventOptions>();
     add_contact_and_date(command, *options, "The day the note is about (default: now)");
     command.add_option("TEXT", options->note, "The note")->required();
     command.footer("Example:\n  kith note priya \"Her team is hiring interns in spring\"");
-    command.callback([&globals, options, name = command.get_name()] {
+    command.callback([options] {
         if (is_blank(options->note)) throw Error(Exit::usage, "the note is empty");
-        record(globals, name, options->contact, event_from(globals, EventType::note, *options));
     });
+    return [options, name = command.get_name()](Setup& setup) {
+        record(setup, name, options->contact, event_from(setup, EventType::note, *options));
+        return Outcome{};
+    };
 }
 
 }  // namespace kith::cli

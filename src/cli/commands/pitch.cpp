@@ -7,17 +7,18 @@
 
 namespace kith::cli {
 
-void add_pitch(CLI::App& command, Globals& globals) {
+Run add_pitch(CLI::App& command) {
     command.footer(
         "Prints pitch from [me] in kith.toml. When it is not set, prints what a one-minute introduction\n"
         "says (your name, studies, interests, the kind of position, relevant experience, why this\n"
         "organization), filled with what [me] holds.\n"
         "\nExample:\n  kith pitch");
-    command.callback([&globals] {
+    return [](Setup& setup) {
         std::ostringstream pitch;
-        render_pitch(pitch, load_config(open_network(globals)).me);
+        render_pitch(pitch, setup.config.me);
         print_text(pitch.str());
-    });
+        return Outcome{};
+    };
 }
 
 }  // namespace kith::cli

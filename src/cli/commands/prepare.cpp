@@ -18,23 +18,24 @@ struct PrepareOptions {
     std::optional<int> questions;
 };
 
-void run(Globals& globals, const PrepareOptions& options) {
-    const Date today = now(globals).day();
-    const OpenForRead open = open_for_read(globals);
+Outcome run(Setup& setup, const PrepareOptions& options) {
+    const Date today = setup.now.day();
     const std::vector<const Question*> questions =
         pick_questions(options.questions ? static_cast<std::size_t>(*options.questions)
                                          : (options.contact.empty() ? question_bank().size() : default_question_count));
     std::ostringstream brief;
     if (options.contact.empty())
-        render_brief(brief, nullptr, {}, open.config, questions, today);
+        render_brief(brief, nullptr, {}, setup.config, questions, today);
     else
-        render_brief(brief, &named_contact(open, options.contact), open.contacts, open.config, questions, today);
+        render_brief(brief, &named_contact(setup, options.contact), contacts(setup).contacts, setup.config, questions,
+                     today);
     print_text(brief.str());
+    return {};
 }
 
 }  // namespace
 
-void add_prepare(CLI::App& command, Globals& globals) {
+Run add_prepare(CLI::App& command) {
     auto options = std::make_shared<PrepareOptions>();
     command.add_option("C", options->contact, "Whom you are meeting: slug, name, or an unambiguous prefix")
         ->type_name("CONTACT");
@@ -51,7 +52,7 @@ void add_prepare(CLI::App& command, Globals& globals) {
         "Without C: your pitch, the checklist and the whole bank.\n"
         "\nExamples:\n  kith prepare priya > brief.md\n  kith prepare priya --questions 15 | pandoc -o brief.pdf\n"
         "  kith prepare");
-    command.callback([&globals, options] { run(globals, *options); });
+    return [options](Setup& setup) { return run(setup, *options); };
 }
 
 }  // namespace kith::cli

@@ -6,17 +6,18 @@
 
 namespace kith::cli {
 
-void add_reply(CLI::App& command, Globals& globals) {
+Run add_reply(CLI::App& command) {
     auto options = std::make_shared<EventOptions>();
     auto declined = std::make_shared<bool>(false);
     add_contact_and_date(command, *options, "When they replied (default: now)");
     command.add_flag("--declined", *declined, "They said no: record 'declined' instead of 'replied'");
     add_note_option(command, *options);
     command.footer("Examples:\n  kith reply priya --note \"Free next Tuesday\"\n  kith reply sam --declined");
-    command.callback([&globals, options, declined, name = command.get_name()] {
+    return [options, declined, name = command.get_name()](Setup& setup) {
         const EventType type = *declined ? EventType::declined : EventType::replied;
-        record(globals, name, options->contact, event_from(globals, type, *options));
-    });
+        record(setup, name, options->contact, event_from(setup, type, *options));
+        return Outcome{};
+    };
 }
 
 }  // namespace kith::cli

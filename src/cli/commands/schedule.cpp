@@ -19,7 +19,7 @@ struct ScheduleOptions {
 
 }  // namespace
 
-void add_schedule(CLI::App& command, Globals& globals) {
+Run add_schedule(CLI::App& command) {
     auto options = std::make_shared<ScheduleOptions>();
     add_contact_and_date(command, options->event, "When you arranged it (default: now)");
     command
@@ -30,15 +30,16 @@ void add_schedule(CLI::App& command, Globals& globals) {
     command.add_flag("--virtual", options->is_virtual, "A phone or video call (test your setup the night before)");
     add_note_option(command, options->event);
     command.footer("Example:\n  kith schedule priya \"2026-11-25 15:00\" --virtual --where https://meet.example/abc");
-    command.callback([&globals, options, name = command.get_name()] {
-        Event event = event_from(globals, EventType::scheduled, options->event);
-        event.at = parse_user_date(globals, options->when, Direction::future);
+    return [options, name = command.get_name()](Setup& setup) {
+        Event event = event_from(setup, EventType::scheduled, options->event);
+        event.at = parse_user_date(setup, options->when, Direction::future);
         event.where = options->where;
         event.is_virtual = options->is_virtual;
-        if (event.at->day() < now(globals).day())
+        if (event.at->day() < setup.now.day())
             warn(fmt::format("the meeting time {} is in the past", format_when(*event.at)));
-        record(globals, name, options->event.contact, event);
-    });
+        record(setup, name, options->event.contact, event);
+        return Outcome{};
+    };
 }
 
 }  // namespace kith::cli

@@ -18,24 +18,24 @@ struct ShowOptions {
     std::string format = "text";
 };
 
-void run(Globals& globals, const ShowOptions& options) {
-    const Date today = now(globals).day();
+Outcome run(Setup& setup, const ShowOptions& options) {
+    const Date today = setup.now.day();
     // The others too, for referral links and the rules that look across
     // contacts (referral, report-back).
-    const OpenForRead open = open_for_read(globals);
-    const Contact& contact = named_contact(open, options.contact);
-    std::vector<Reminder> own = reminders(open.contacts, open.config.milestones, open.config.policy, today);
+    const Contact& contact = named_contact(setup, options.contact);
+    const std::vector<Contact>& everyone = contacts(setup).contacts;
+    std::vector<Reminder> own = reminders(everyone, setup.config.milestones, setup.config.policy, today);
     std::erase_if(own, [&](const Reminder& r) { return r.contact != contact.slug; });
     const ShowFormat format = *parse_show_format(options.format);
     std::ostringstream shown;
-    render_show(shown, contact, stage_of(contact, today).stage, referral_links(contact, open.contacts), own, format,
-                today);
+    render_show(shown, contact, stage_of(contact, today).stage, referral_links(contact, everyone), own, format, today);
     print_text(shown.str());  // JSON too: on a terminal a person reads it
+    return {};
 }
 
 }  // namespace
 
-void add_show(CLI::App& command, Globals& globals) {
+Run add_show(CLI::App& command) {
     auto options = std::make_shared<ShowOptions>();
     command.add_option("C", options->contact, "The contact: slug, name, or an unambiguous prefix")
         ->required()
@@ -44,7 +44,7 @@ void add_show(CLI::App& command, Globals& globals) {
         ->check(CLI::IsMember({"text", "json"}))
         ->type_name("FORMAT");
     command.footer("Examples:\n  kith show priya\n  kith show priya --format json | jq .events");
-    command.callback([&globals, options] { run(globals, *options); });
+    return [options](Setup& setup) { return run(setup, *options); };
 }
 
 }  // namespace kith::cli

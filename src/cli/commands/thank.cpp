@@ -6,14 +6,15 @@
 
 namespace kith::cli {
 
-void add_thank(CLI::App& command, Globals& globals) {
+Run add_thank(CLI::App& command) {
     auto options = std::make_shared<EventOptions>();
     add_contact_and_date(command, *options, "When you sent it (default: now)");
     add_via_and_note(command, *options);
     command.footer("Example:\n  kith thank priya --via email");
-    command.callback([&globals, options, name = command.get_name()] {
-        record(globals, name, options->contact, event_from(globals, EventType::thanked, *options));
-    });
+    return [options, name = command.get_name()](Setup& setup) {
+        record(setup, name, options->contact, event_from(setup, EventType::thanked, *options));
+        return Outcome{};
+    };
 }
 
 }  // namespace kith::cli
