@@ -11,6 +11,7 @@
 #include <fmt/ostream.h>
 #include <fmt/ranges.h>
 
+#include "formats/json.hpp"
 #include "formats/toml_text.hpp"
 #include "formats/vcard.hpp"
 #include "model/names.hpp"
@@ -92,31 +93,25 @@ void render_tsv(std::ostream& out, std::span<const Reminder> reminders, Date tod
 // `show` and `list` nest reminders inside the contact already named.
 enum class Whose { named, implied };
 
-// A reminder as one JSON object, keys in SPEC §5's order (toml++'s own tables
-// would sort them).
-std::string reminder_json(const Reminder& r, Date today, Whose whose) {
-    return fmt::format(
-        "{{\"due\": {}, \"from\": {}, \"status\": {}, \"rule\": {}, {}\"message\": {}}}", json_text(format_date(r.due)),
-        json_text(format_date(r.from)), json_text(to_string(status_of(r, today))), json_text(to_string(r.rule)),
-        whose == Whose::named ? fmt::format("\"contact\": {}, \"name\": {}, ", json_text(r.contact), json_text(r.name))
-                              : "",
-        json_text(r.message));
-}
-
-// A JSON array of `items`, one a line, so that line tools can read it too.
-void print_json_lines(std::ostream& out, const std::vector<std::string>& items) {
-    if (items.empty()) {
-        out << "[]\n";
-        return;
+// A reminder as one JSON object, keys in SPEC §5's order.
+Json reminder_json(const Reminder& r, Date today, Whose whose) {
+    Json out = {{"due", format_date(r.due)},
+                {"from", format_date(r.from)},
+                {"status", to_string(status_of(r, today))},
+                {"rule", to_string(r.rule)}};
+    if (whose == Whose::named) {
+        out["contact"] = r.contact;
+        out["name"] = r.name;
     }
-    fmt::print(out, "[\n  {}\n]\n", fmt::join(items, ",\n  "));
+    out["message"] = r.message;
+    return out;
 }
 
 void render_json(std::ostream& out, std::span<const Reminder> reminders, Date today) {
-    std::vector<std::string> items;
+    Json items = Json::array();
     for (const Reminder& r : reminders)
         items.push_back(reminder_json(r, today, Whose::named));
-    print_json_lines(out, items);
+    out << json_lines(items) << '\n';
 }
 
 void render_ics(std::ostream& out, std::span<const Reminder> reminders, Date today) {
@@ -252,81 +247,70 @@ void render_show_text(std::ostream& out, const Contact& c, Stage stage, const Re
     }
 }
 
-std::string json_strings(const std::vector<std::string>& texts) {
-    std::vector<std::string> quoted;
-    for (const std::string& text : texts)
-        quoted.push_back(json_text(text));
-    return fmt::format("[{}]", fmt::join(quoted, ", "));
-}
-
 // Keys kith does not know, as one JSON object of their values.
-std::string json_object(const std::vector<OtherField>& fields) {
-    std::vector<std::string> members;
+Json other_fields_json(const std::vector<OtherField>& fields) {
+    Json out = Json::object();
     for (const OtherField& field : fields)
-        members.push_back(fmt::format("{}: {}", json_text(field.key), field.json));
-    return fmt::format("{{{}}}", fmt::join(members, ", "));
+        out[field.key] = Json::parse(field.json);
+    return out;
 }
 
 // One event as a JSON object: its type, date, every field it has, and its
 // unknown keys as other_fields.
-std::string event_json(const Event& e) {
-    std::vector<std::string> fields = {fmt::format("\"type\": {}", json_text(to_string(e.type))),
-                                       fmt::format("\"date\": {}", json_text(toml_text(e.date)))};
-    const auto text = [&](std::string_view key, const std::string& value) {
-        if (!value.empty()) fields.push_back(fmt::format("{}: {}", json_text(key), json_text(value)));
+Json event_json(const Event& e) {
+    Json out = {{"type", to_string(e.type)}, {"date", toml_text(e.date)}};
+    const auto text = [&](const char* key, const std::string& value) {
+        if (!value.empty()) out[key] = value;
     };
-    if (e.at) fields.push_back(fmt::format("\"at\": {}", json_text(toml_text(*e.at))));
+    if (e.at) out["at"] = toml_text(*e.at);
     text("where", e.where);
-    if (e.is_virtual) fields.push_back("\"virtual\": true");
+    if (e.is_virtual) out["virtual"] = true;
     text("via", e.via);
     text("note", e.note);
     text("notes", e.notes);
-    if (!e.learned.empty()) fields.push_back(fmt::format("\"learned\": {}", json_strings(e.learned)));
-    if (!e.referrals.empty()) fields.push_back(fmt::format("\"referrals\": {}", json_strings(e.referrals)));
-    if (!e.other_fields.empty()) fields.push_back(fmt::format("\"other_fields\": {}", json_object(e.other_fields)));
-    return fmt::format("{{{}}}", fmt::join(fields, ", "));
+    if (!e.learned.empty()) out["learned"] = e.learned;
+    if (!e.referrals.empty()) out["referrals"] = e.referrals;
+    if (!e.other_fields.empty()) out["other_fields"] = other_fields_json(e.other_fields);
+    return out;
 }
 
-// What a contact's file holds, as JSON members ("\"name\": \"...\""): the
-// slug, name, the fields that are set, tags, keep_in_touch, added and
-// other_fields. show and export add their own after these.
-std::vector<std::string> contact_members(const Contact& c) {
-    std::vector<std::string> members;
-    const auto add = [&](std::string_view key, std::string value) {
-        members.push_back(fmt::format("{}: {}", json_text(key), value));
-    };
-    add("contact", json_text(c.slug));
-    add("name", json_text(c.name));
+// What a contact's file holds, as a JSON object: the slug, name, the fields
+// that are set, tags, keep_in_touch, added and other_fields. show and export
+// add their own members after these.
+Json contact_members(const Contact& c) {
+    Json out = {{"contact", c.slug}, {"name", c.name}};
     for (const auto& [key, value] : text_fields(c))
-        if (!value->empty()) add(key, json_text(*value));
-    add("tags", json_strings(c.tags));
-    if (c.keep_in_touch) add("keep_in_touch", json_text(format_duration(*c.keep_in_touch)));
-    if (c.added) add("added", json_text(format_date(*c.added)));
-    add("other_fields", json_object(c.other_fields));
-    return members;
+        if (!value->empty()) out[std::string(key)] = *value;
+    out["tags"] = c.tags;
+    if (c.keep_in_touch) out["keep_in_touch"] = format_duration(*c.keep_in_touch);
+    if (c.added) out["added"] = format_date(*c.added);
+    out["other_fields"] = other_fields_json(c.other_fields);
+    return out;
 }
 
 void render_show_json(std::ostream& out, const Contact& c, Stage stage, const ReferralLinks& links,
                       std::span<const Reminder> reminders, Date today) {
-    std::vector<std::string> members = contact_members(c);
-    const auto add = [&](std::string_view key, std::string value) {
-        members.push_back(fmt::format("{}: {}", json_text(key), value));
-    };
-    add("stage", json_text(to_string(stage)));
-    add("referrer", links.referred_by ? json_text(links.referred_by->slug) : "null");
-    std::vector<std::string> referred_to;
+    Json members = contact_members(c);
+    members["stage"] = to_string(stage);
+    members["referrer"] = links.referred_by ? Json(links.referred_by->slug) : Json(nullptr);
+    members["referred_to"] = Json::array();
     for (const Contact* other : links.referred_to)
-        referred_to.push_back(other->slug);
-    add("referred_to", json_strings(referred_to));
-    std::vector<std::string> due;
+        members["referred_to"].push_back(other->slug);
+    members["reminders"] = Json::array();
     for (const Reminder& r : reminders)
-        due.push_back(reminder_json(r, today, Whose::implied));
-    add("reminders", fmt::format("[{}]", fmt::join(due, ", ")));
-    std::vector<std::string> events;
+        members["reminders"].push_back(reminder_json(r, today, Whose::implied));
+    members["events"] = Json::array();
     for (const Event* e : whole_timeline(c))
-        events.push_back("    " + event_json(*e));
-    add("events", events.empty() ? "[]" : fmt::format("[\n{}\n  ]", fmt::join(events, ",\n")));
-    fmt::print(out, "{{\n  {}\n}}\n", fmt::join(members, ",\n  "));
+        members["events"].push_back(event_json(*e));
+    // One member a line, and the events one a line inside theirs.
+    out << "{\n";
+    bool first = true;
+    for (const auto& member : members.items()) {
+        out << (first ? "  " : ",\n  ") << json_line(member.key()) << ": "
+            << (member.key() == "events" ? json_lines(member.value(), "  ") : json_line(member.value()));
+        first = false;
+    }
+    out << "\n}\n";
 }
 
 }  // namespace
@@ -351,13 +335,12 @@ void render_show(std::ostream& out, const Contact& contact, Stage stage, const R
 namespace {
 
 // A contact's own data as a JSON object: what its file holds, events in file order.
-std::string contact_json(const Contact& c) {
-    std::vector<std::string> members = contact_members(c);
-    std::vector<std::string> events;
+Json contact_json(const Contact& c) {
+    Json out = contact_members(c);
+    out["events"] = Json::array();
     for (const Event& e : c.events)
-        events.push_back(event_json(e));
-    members.push_back(fmt::format("\"events\": [{}]", fmt::join(events, ", ")));
-    return fmt::format("{{{}}}", fmt::join(members, ", "));
+        out["events"].push_back(event_json(e));
+    return out;
 }
 
 // One CSV field, quoted by libcsv as RFC 4180 asks when it must be.
@@ -417,10 +400,10 @@ void render_export(std::ostream& out, std::span<const Contact> contacts, ExportF
             write_vcard(out, c);
         return;
     }
-    std::vector<std::string> objects;
+    Json objects = Json::array();
     for (const Contact& c : contacts)
-        objects.push_back("  " + contact_json(c));
-    fmt::print(out, "{}\n", objects.empty() ? "[]" : fmt::format("[\n{}\n]", fmt::join(objects, ",\n")));
+        objects.push_back(contact_json(c));
+    out << json_lines(objects) << '\n';
 }
 
 std::optional<ShowFormat> parse_show_format(std::string_view text) {
@@ -445,16 +428,16 @@ void render_list(std::ostream& out, std::span<const Standing> standings, ListFor
                            s.next ? format_date(s.next->due) : "", s.next ? to_string(s.next->rule) : "");
             break;
         case ListFormat::json: {
-            std::vector<std::string> items;
+            Json items = Json::array();
             for (const Standing& s : standings)
-                items.push_back(fmt::format(
-                    "{{\"contact\": {}, \"name\": {}, \"company\": {}, \"stage\": {}, \"last_interaction\": {}, "
-                    "\"next\": {}}}",
-                    json_text(s.contact->slug), json_text(s.contact->name), json_text(s.contact->company),
-                    json_text(to_string(s.stage)),
-                    s.last_interaction ? json_text(format_date(*s.last_interaction)) : "null",
-                    s.next ? reminder_json(*s.next, today, Whose::implied) : "null"));
-            print_json_lines(out, items);
+                items.push_back(
+                    {{"contact", s.contact->slug},
+                     {"name", s.contact->name},
+                     {"company", s.contact->company},
+                     {"stage", to_string(s.stage)},
+                     {"last_interaction", s.last_interaction ? Json(format_date(*s.last_interaction)) : Json(nullptr)},
+                     {"next", s.next ? reminder_json(*s.next, today, Whose::implied) : Json(nullptr)}});
+            out << json_lines(items) << '\n';
             break;
         }
     }

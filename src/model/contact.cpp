@@ -54,8 +54,8 @@ std::vector<OtherField> other_fields(const toml::table& table, std::span<const s
         const toml::key& name = key;  // a structured binding cannot be captured before clang 16
         node.visit([&](const auto& value) { alone.insert(name, value); });
         found.push_back({node.source().begin.line,
-                         {std::string(key.str()), toml_text(node), json_text(node), string ? *string : toml_text(node),
-                          toml_text(alone)}});
+                         {std::string(key.str()), toml_text(node), json_line(to_json(node)),
+                          string ? *string : toml_text(node), toml_text(alone)}});
     }
     std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<OtherField> out;

@@ -447,3 +447,9 @@ TEST_CASE("format names parse to their formats, and no other name does") {
     CHECK(parse_export_format("text") == std::nullopt);
 }
 
+
+TEST_CASE("json writes a byte that is not UTF-8 as U+FFFD, never as another character") {
+    // toml++'s writer, before, made the byte 0xFF the letter U+00FF.
+    const Reminder reminders[] = {reminder(Rule::follow_up, "\xff", "Ann", today, "hi")};
+    CHECK(due(reminders, DueFormat::json).find("\"contact\": \"\xef\xbf\xbd\"") != std::string::npos);
+}
