@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "formats/content_line.hpp"
+#include "formats/ics.hpp"
 #include "formats/render.hpp"
 #include "model/contact.hpp"
 
@@ -69,6 +71,26 @@ std::vector<Reminder> three() {
             reminder(Rule::keep_in_touch, "cy", "Cy Ö", date::local_days{2026_y / 11 / 23}, "Check in")};
 }
 
+// A contact with a slug and a name, nothing else.
+Contact named(std::string slug, std::string name) {
+    Contact c;
+    c.slug = std::move(slug);
+    c.name = std::move(name);
+    return c;
+}
+
+// Two rows of a list: Ann, scheduled with a reminder ahead, and Zoë, new,
+// with nothing, whose name holds a tab and letters of two bytes.
+struct Listed {
+    Contact a = ann();
+    Contact z = named("zoe", "Zoë\tÖst");
+    std::vector<Standing> standings = {
+        {&a, Stage::scheduled, date::local_days{2026_y / 11 / 5},
+         reminder(Rule::prepare, "ann", "Ann Lee", date::local_days{2026_y / 11 / 24}, "Prepare")},
+        {&z, Stage::new_contact, std::nullopt, std::nullopt},
+    };
+};
+
 std::string due(std::span<const Reminder> reminders, DueFormat format, TextStyle style = {}) {
     std::ostringstream out;
     render_due(out, reminders, format, today, style);
@@ -95,7 +117,7 @@ TEST_CASE("ics text escapes backslash, semicolon, comma and newline") {
     CHECK(ics_escape("bell\a tab\t") == "bell  tab\t");
 }
 
-TEST_CASE("ics lines fold at 75 octets with CRLF and a space, never inside a UTF-8 character") {
+TEST_CASE("content lines fold at 75 octets with CRLF and a space, never inside a UTF-8 character") {
     struct Case {
         std::string line, folded;
     };
@@ -112,9 +134,9 @@ TEST_CASE("ics lines fold at 75 octets with CRLF and a space, never inside a UTF
     };
     for (const Case& c : cases) {
         CAPTURE(c.line);
-        CHECK(ics_fold(c.line) == c.folded);
+        CHECK(fold_content_line(c.line) == c.folded);
     }
-    const std::string folded = ics_fold(std::string(200, 'x'));
+    const std::string folded = fold_content_line(std::string(200, 'x'));
     std::size_t start = 0, lines = 0;
     while (start < folded.size()) {
         const std::size_t end = folded.find("\r\n", start);
@@ -241,17 +263,9 @@ TEST_CASE("due ics is a calendar of one VTODO per reminder, dated by the report'
 }
 
 TEST_CASE("list text aligns its columns by characters and counts the stages") {
-    Contact a = ann();
-    Contact z;
-    z.slug = "zoe";
-    z.name = "Zoë Öst";
-    const Standing standings[] = {
-        {&a, Stage::scheduled, date::local_days{2026_y / 11 / 5},
-         reminder(Rule::prepare, "ann", "Ann Lee", date::local_days{2026_y / 11 / 24}, "Prepare")},
-        {&z, Stage::new_contact, std::nullopt, std::nullopt},
-    };
+    const Listed listed;
     std::ostringstream out;
-    render_list(out, standings, ListFormat::text, today, {});
+    render_list(out, listed.standings, ListFormat::text, today, {});
     CHECK(out.str() ==
           "NAME     SLUG  COMPANY  STAGE        LAST        NEXT\n"
           "Ann Lee  ann   Acme     scheduled    2026-11-05  2026-11-24 prepare\n"
@@ -277,15 +291,8 @@ TEST_CASE("list text in colour makes the header bold and a contact with an overd
 }
 
 TEST_CASE("list tsv and json carry every column, empty or null where there is nothing") {
-    Contact a = ann();
-    Contact z;
-    z.slug = "zoe";
-    z.name = "Zoë\tÖst";
-    const Standing standings[] = {
-        {&a, Stage::scheduled, date::local_days{2026_y / 11 / 5},
-         reminder(Rule::prepare, "ann", "Ann Lee", date::local_days{2026_y / 11 / 24}, "Prepare")},
-        {&z, Stage::new_contact, std::nullopt, std::nullopt},
-    };
+    const Listed listed;
+    const std::span<const Standing> standings = listed.standings;
     std::ostringstream tsv, json, empty;
     render_list(tsv, standings, ListFormat::tsv, today, {});
     CHECK(tsv.str() ==
@@ -306,9 +313,7 @@ TEST_CASE("list tsv and json carry every column, empty or null where there is no
 
 TEST_CASE("show text lists the fields, the stage, reminders, referrals both ways and the whole timeline") {
     Contact a = ann();
-    Contact bob;
-    bob.slug = "bob";
-    bob.name = "Bob";
+    const Contact bob = named("bob", "Bob");
     const ReferralLinks links{nullptr, {&bob}};
     a.referred_by = "cy";
     const Reminder reminders[] = {
@@ -344,9 +349,7 @@ TEST_CASE("show text lists the fields, the stage, reminders, referrals both ways
 
 TEST_CASE("show json is one object: the contact's fields a line each, then its events one a line") {
     Contact a = ann();
-    Contact bob;
-    bob.slug = "bob";
-    bob.name = "Bob";
+    const Contact bob = named("bob", "Bob");
     const ReferralLinks links{&bob, {&bob}};
     const Reminder reminders[] = {
         reminder(Rule::prepare, "ann", "Ann Lee", date::local_days{2026_y / 11 / 24}, "Prepare")};
@@ -374,9 +377,7 @@ TEST_CASE("show json is one object: the contact's fields a line each, then its e
           "Q1\"], \"referrals\": [\"bob\"], \"other_fields\": {\"mood\": \"upbeat\"}}\n"
           "  ]\n"
           "}\n");
-    Contact bare;
-    bare.slug = "x";
-    bare.name = "X";
+    const Contact bare = named("x", "X");
     CHECK(show(bare, {}, ShowFormat::json) ==
           "{\n"
           "  \"contact\": \"x\",\n"
@@ -392,9 +393,7 @@ TEST_CASE("show json is one object: the contact's fields a line each, then its e
 }
 
 TEST_CASE("export json is an array with one contact object a line, its events in file order") {
-    Contact bare;
-    bare.slug = "x";
-    bare.name = "X";
+    const Contact bare = named("x", "X");
     const Contact contacts[] = {ann(), bare};
     CHECK(exported({}, ExportFormat::json) == "[]\n");
     CHECK(exported(contacts, ExportFormat::json) ==
@@ -424,9 +423,7 @@ TEST_CASE("export csv has a header row, a row per contact, tags joined by semico
 }
 
 TEST_CASE("export vcard writes one 4.0 card per contact, CRLF, in file order") {
-    Contact bare;
-    bare.slug = "x";
-    bare.name = "X";
+    const Contact bare = named("x", "X");
     const Contact contacts[] = {bare, bare};
     const std::string card = exported(contacts, ExportFormat::vcard);
     CHECK(card.starts_with("BEGIN:VCARD\r\nVERSION:4.0\r\n"));
@@ -446,7 +443,6 @@ TEST_CASE("format names parse to their formats, and no other name does") {
     CHECK(parse_export_format("vcard") == ExportFormat::vcard);
     CHECK(parse_export_format("text") == std::nullopt);
 }
-
 
 TEST_CASE("json writes a byte that is not UTF-8 as U+FFFD, never as another character") {
     // toml++'s writer, before, made the byte 0xFF the letter U+00FF.

@@ -1,19 +1,19 @@
-// Turning what core computed into bytes: the reports of `kith due`, `list` and `show`.
+// The reports of `kith due`, `list` and `show`: text for people, TSV and
+// JSON for programs (the calendar is formats/ics.cpp's).
 #include "formats/render.hpp"
 
 #include <algorithm>
 #include <array>
 #include <map>
 
-#include <csv.h>
 #include <fmt/color.h>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <fmt/ranges.h>
 
+#include "formats/contact_json.hpp"
+#include "formats/ics.hpp"
 #include "formats/json.hpp"
-#include "formats/toml_text.hpp"
-#include "formats/vcard.hpp"
 #include "model/names.hpp"
 #include "model/text.hpp"
 
@@ -34,28 +34,6 @@ std::string one_line(std::string_view text) {
 // which one_line then makes spaces).
 std::string one_line(std::string_view text, TextStyle output) {
     return output.visible ? one_line(visible_text(text)) : one_line(text);
-}
-
-std::string compact_date(Date day) {
-    return date::format("%Y%m%d", day);
-}
-
-// What the reminder asks, as a calendar entry's title.
-std::string summary(const Reminder& r) {
-    switch (r.rule) {
-        case Rule::follow_up: return fmt::format("Follow up with {}", r.name);
-        case Rule::move_on: return fmt::format("Move on from {}", r.name);
-        case Rule::schedule: return fmt::format("Set a meeting with {}", r.name);
-        case Rule::prepare: return fmt::format("Prepare for {}", r.name);
-        case Rule::log_meeting: return fmt::format("Log the meeting with {}", r.name);
-        case Rule::notes: return fmt::format("Write notes on {}", r.name);
-        case Rule::thank: return fmt::format("Thank {}", r.name);
-        case Rule::referral: return fmt::format("Contact {}", r.name);
-        case Rule::report_back: return fmt::format("Tell {} how it went", r.name);
-        case Rule::keep_in_touch: return fmt::format("Check in with {}", r.name);
-        case Rule::share_news: return fmt::format("Share your news with {}", r.name);
-    }
-    return r.name;
 }
 
 void render_text(std::ostream& out, std::span<const Reminder> reminders, Date today, TextStyle output) {
@@ -89,54 +67,11 @@ void render_tsv(std::ostream& out, std::span<const Reminder> reminders, Date tod
                    to_string(r.rule), one_line(r.contact), one_line(r.name), one_line(r.message));
 }
 
-// Whether a reminder's JSON names its contact: `due` lists many contacts,
-// `show` and `list` nest reminders inside the contact already named.
-enum class Whose { named, implied };
-
-// A reminder as one JSON object, keys in SPEC §5's order.
-Json reminder_json(const Reminder& r, Date today, Whose whose) {
-    Json out = {{"due", format_date(r.due)},
-                {"from", format_date(r.from)},
-                {"status", to_string(status_of(r, today))},
-                {"rule", to_string(r.rule)}};
-    if (whose == Whose::named) {
-        out["contact"] = r.contact;
-        out["name"] = r.name;
-    }
-    out["message"] = r.message;
-    return out;
-}
-
 void render_json(std::ostream& out, std::span<const Reminder> reminders, Date today) {
     Json items = Json::array();
     for (const Reminder& r : reminders)
         items.push_back(reminder_json(r, today, Whose::named));
     out << json_lines(items) << '\n';
-}
-
-void render_ics(std::ostream& out, std::span<const Reminder> reminders, Date today) {
-    std::string text;
-    const auto line = [&](std::string_view content) { text += ics_fold(content); };
-    line("BEGIN:VCALENDAR");
-    line("VERSION:2.0");
-    line("PRODID:-//kith//kith " KITH_VERSION "//EN");
-    line("CALSCALE:GREGORIAN");
-    for (const Reminder& r : reminders) {
-        std::string uid = fmt::format("{}.{}.{}", to_string(r.rule), r.contact, compact_date(r.from));
-        if (!r.referral.empty()) uid += "." + r.referral;
-        line("BEGIN:VTODO");
-        line(fmt::format("UID:{}@kith", uid));
-        // The report's day, not the clock: the same files and --today give the same bytes.
-        line(fmt::format("DTSTAMP:{}T000000Z", compact_date(today)));
-        line(fmt::format("DUE;VALUE=DATE:{}", compact_date(r.due)));
-        line(fmt::format("SUMMARY:{}", ics_escape(summary(r))));
-        line(fmt::format("DESCRIPTION:{}", ics_escape(r.message)));
-        line(fmt::format("CATEGORIES:kith,{}", to_string(r.rule)));
-        line("STATUS:NEEDS-ACTION");
-        line("END:VTODO");
-    }
-    line("END:VCALENDAR");
-    out << text;
 }
 
 // How many columns a text takes: its code points (fmt pads by the same count).
@@ -247,47 +182,6 @@ void render_show_text(std::ostream& out, const Contact& c, Stage stage, const Re
     }
 }
 
-// Keys kith does not know, as one JSON object of their values.
-Json other_fields_json(const std::vector<OtherField>& fields) {
-    Json out = Json::object();
-    for (const OtherField& field : fields)
-        out[field.key] = Json::parse(field.json);
-    return out;
-}
-
-// One event as a JSON object: its type, date, every field it has, and its
-// unknown keys as other_fields.
-Json event_json(const Event& e) {
-    Json out = {{"type", to_string(e.type)}, {"date", toml_text(e.date)}};
-    const auto text = [&](const char* key, const std::string& value) {
-        if (!value.empty()) out[key] = value;
-    };
-    if (e.at) out["at"] = toml_text(*e.at);
-    text("where", e.where);
-    if (e.is_virtual) out["virtual"] = true;
-    text("via", e.via);
-    text("note", e.note);
-    text("notes", e.notes);
-    if (!e.learned.empty()) out["learned"] = e.learned;
-    if (!e.referrals.empty()) out["referrals"] = e.referrals;
-    if (!e.other_fields.empty()) out["other_fields"] = other_fields_json(e.other_fields);
-    return out;
-}
-
-// What a contact's file holds, as a JSON object: the slug, name, the fields
-// that are set, tags, keep_in_touch, added and other_fields. show and export
-// add their own members after these.
-Json contact_members(const Contact& c) {
-    Json out = {{"contact", c.slug}, {"name", c.name}};
-    for (const auto& [key, value] : text_fields(c))
-        if (!value->empty()) out[std::string(key)] = *value;
-    out["tags"] = c.tags;
-    if (c.keep_in_touch) out["keep_in_touch"] = format_duration(*c.keep_in_touch);
-    if (c.added) out["added"] = format_date(*c.added);
-    out["other_fields"] = other_fields_json(c.other_fields);
-    return out;
-}
-
 void render_show_json(std::ostream& out, const Contact& c, Stage stage, const ReferralLinks& links,
                       std::span<const Reminder> reminders, Date today) {
     Json members = contact_members(c);
@@ -330,80 +224,6 @@ void render_show(std::ostream& out, const Contact& contact, Stage stage, const R
         render_show_json(out, contact, stage, links, reminders, today);
     else
         render_show_text(out, contact, stage, links, reminders, today);
-}
-
-namespace {
-
-// A contact's own data as a JSON object: what its file holds, events in file order.
-Json contact_json(const Contact& c) {
-    Json out = contact_members(c);
-    out["events"] = Json::array();
-    for (const Event& e : c.events)
-        out["events"].push_back(event_json(e));
-    return out;
-}
-
-// One CSV field, quoted by libcsv as RFC 4180 asks when it must be.
-std::string csv_field(std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-    std::string out(2 * text.size() + 2, '\0');
-    out.resize(csv_write(out.data(), out.size(), text.data(), text.size()));
-    return out;
-}
-
-void render_export_csv(std::ostream& out, std::span<const Contact> contacts) {
-    std::vector<std::string> header = {"contact", "name"};
-    const Contact blank;  // its field names only
-    for (const auto& [key, value] : text_fields(blank))
-        header.emplace_back(key);
-    header.insert(header.end(), {"tags", "keep_in_touch", "added"});
-    const std::size_t known = header.size();
-    for (const Contact& c : contacts)
-        for (const OtherField& other : c.other_fields)
-            if (std::find(header.begin() + known, header.end(), other.key) == header.end()) header.push_back(other.key);
-
-    const auto row = [&out](const std::vector<std::string>& cells) {
-        std::vector<std::string> fields;
-        for (const std::string& cell : cells)
-            fields.push_back(csv_field(cell));
-        fmt::print(out, "{}\r\n", fmt::join(fields, ","));
-    };
-    row(header);
-    for (const Contact& c : contacts) {
-        std::vector<std::string> cells = {c.slug, c.name};
-        for (const auto& [key, value] : text_fields(c))
-            cells.push_back(*value);
-        cells.push_back(fmt::format("{}", fmt::join(c.tags, ";")));
-        cells.push_back(c.keep_in_touch ? format_duration(*c.keep_in_touch) : "");
-        cells.push_back(c.added ? format_date(*c.added) : "");
-        for (std::size_t i = known; i < header.size(); ++i) {
-            const auto other = std::find_if(c.other_fields.begin(), c.other_fields.end(),
-                                            [&](const OtherField& f) { return f.key == header[i]; });
-            cells.push_back(other == c.other_fields.end() ? "" : other->text);
-        }
-        row(cells);
-    }
-}
-
-}  // namespace
-
-std::optional<ExportFormat> parse_export_format(std::string_view text) {
-    static constexpr NameTable<ExportFormat, 3> formats = {
-        {{ExportFormat::json, "json"}, {ExportFormat::csv, "csv"}, {ExportFormat::vcard, "vcard"}}};
-    return value_in(formats, text);
-}
-
-void render_export(std::ostream& out, std::span<const Contact> contacts, ExportFormat format) {
-    if (format == ExportFormat::csv) return render_export_csv(out, contacts);
-    if (format == ExportFormat::vcard) {
-        for (const Contact& c : contacts)
-            write_vcard(out, c);
-        return;
-    }
-    Json objects = Json::array();
-    for (const Contact& c : contacts)
-        objects.push_back(contact_json(c));
-    out << json_lines(objects) << '\n';
 }
 
 std::optional<ShowFormat> parse_show_format(std::string_view text) {
@@ -454,41 +274,8 @@ void render_due(std::ostream& out, std::span<const Reminder> reminders, DueForma
         case DueFormat::text: render_text(out, reminders, today, style); break;
         case DueFormat::tsv: render_tsv(out, reminders, today); break;
         case DueFormat::json: render_json(out, reminders, today); break;
-        case DueFormat::ics: render_ics(out, reminders, today); break;
+        case DueFormat::ics: write_ics(out, reminders, today); break;
     }
-}
-
-std::string ics_escape(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '\\': out += "\\\\"; break;
-            case ';': out += "\\;"; break;
-            case ',': out += "\\,"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': break;
-            default: out += (static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f ? ' ' : c;
-        }
-    }
-    return out;
-}
-
-std::string ics_fold(std::string_view line) {
-    constexpr std::size_t limit = 75;
-    std::string out;
-    std::size_t room = limit;
-    while (line.size() > room) {
-        std::size_t cut = room;
-        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80)
-            --cut;
-        out.append(line.substr(0, cut));
-        out += "\r\n ";
-        line.remove_prefix(cut);
-        room = limit - 1;
-    }
-    out.append(line);
-    out += "\r\n";
-    return out;
 }
 
 }  // namespace kith
