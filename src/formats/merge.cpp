@@ -5,6 +5,7 @@
 #include <set>
 #include <vector>
 
+#include "formats/contact_file.hpp"
 #include "formats/toml_text.hpp"
 #include "io/network.hpp"
 #include "model/contact.hpp"

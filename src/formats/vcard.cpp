@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "formats/contact_file.hpp"
 #include "formats/content_line.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"

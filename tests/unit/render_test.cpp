@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "formats/contact_file.hpp"
 #include "formats/content_line.hpp"
 #include "formats/ics.hpp"
 #include "formats/render.hpp"
