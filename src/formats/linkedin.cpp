@@ -51,13 +51,10 @@ std::vector<Record> read_csv(std::string_view text) {
     CsvReader reader;
     // Lines end in LF or CRLF, or in CR alone in a file with no LF at all
     // (Excel's "CSV (Macintosh)"); libcsv takes any of them.
-    const char end_of_line = text.find('\n') == std::string_view::npos ? '\r' : '\n';
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find(end_of_line, start);
-        end = end == std::string_view::npos ? text.size() : end + 1;
-        const std::string_view line = text.substr(start, end - start);
-        ++reader.line;
+    const std::vector<Line> lines = split_lines(text, LineEnds::lf_or_lone_cr);
+    for (const Line& physical : lines) {
+        const std::string_view line = physical.whole();
+        reader.line = physical.number;
         if (!reader.in_record && !is_blank(line)) {
             reader.in_record = true;
             reader.current.line = reader.line;
@@ -67,10 +64,9 @@ std::vector<Record> read_csv(std::string_view text) {
             csv_free(&parser);
             throw std::bad_alloc();  // without CSV_STRICT, only a failed allocation stops libcsv short
         }
-        start = end;
     }
     // After a last line break, only a quote left open keeps a record going.
-    if (!text.ends_with(end_of_line))
+    if (lines.empty() || lines.back().end.empty())
         csv_parse(&parser, "\n", 1, CsvReader::on_field, CsvReader::on_record_end, &reader);
     if (reader.in_record) {
         reader.current.fields.clear();

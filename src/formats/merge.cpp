@@ -5,6 +5,7 @@
 #include <set>
 #include <vector>
 
+#include "formats/contact_file.hpp"
 #include "formats/toml_text.hpp"
 #include "io/network.hpp"
 #include "model/contact.hpp"
@@ -24,12 +25,8 @@ struct Unit {
 
 std::string_view content_of(std::string_view text) {
     std::size_t keep = 0;  // the end of the last line that is not blank
-    for (std::size_t at = 0; at < text.size();) {
-        const std::size_t newline = text.find('\n', at);
-        const std::size_t end = newline == std::string_view::npos ? text.size() : newline;
-        if (!is_blank(text.substr(at, end - at))) keep = end > at && text[end - 1] == '\r' ? end - 1 : end;
-        at = end + 1;
-    }
+    for (const Line& line : split_lines(text))
+        if (!is_blank(line.text)) keep = line.start + line.text.size();
     return text.substr(0, keep);
 }
 

@@ -1,5 +1,7 @@
-// Turning reminders into bytes: text for people, TSV, JSON and iCalendar for
-// programs (SPEC §5 "Output of due"). Never reads files, never decides what is due.
+// Turning what core computed into bytes: the reports of due, list and show
+// (formats/reports.cpp; due's calendar is formats/ics.cpp's) and export
+// (formats/export.cpp). Text for people, TSV, JSON and iCalendar for programs
+// (SPEC §5 "Output of due"). Never reads files, never decides what is due.
 #pragma once
 
 #include <optional>
@@ -64,11 +66,5 @@ void render_export(std::ostream& out, std::span<const Contact> contacts, ExportF
 // An event in one line, as show and the brief list it: "scheduled for
 // 2026-11-25 09:00 at Zoom (virtual)", "requested via email".
 std::string event_heading(const Event& event);
-
-// RFC 5545 TEXT escaping (backslash, semicolon, comma, newline).
-std::string ics_escape(std::string_view text);
-// RFC 5545 line folding: CRLF endings, no line longer than 75 octets, never
-// splitting a UTF-8 sequence.
-std::string ics_fold(std::string_view line);
 
 }  // namespace kith

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include <cmath>
 #include <cstdint>
 #include <sstream>
 
@@ -57,18 +58,29 @@ std::string toml_text(const toml::node& value) {
     return value.visit([](const auto& node) { return formatted(node); });
 }
 
-std::string json_text(const toml::node& value) {
-    std::ostringstream out;
-    value.visit([&](const auto& node) {
-        out << toml::json_formatter{node, toml::format_flags::quote_dates_and_times |
-                                              toml::format_flags::quote_infinities_and_nans |
-                                              toml::format_flags::allow_unicode_strings};
-    });
-    return out.str();
-}
-
-std::string json_text(std::string_view text) {
-    return json_text(toml::value<std::string>(std::string(text)));
+Json to_json(const toml::node& value) {
+    if (const toml::table* table = value.as_table()) {
+        Json out = Json::object();
+        for (const auto& [key, node] : *table)
+            out[std::string(key.str())] = to_json(node);
+        return out;
+    }
+    if (const toml::array* array = value.as_array()) {
+        Json out = Json::array();
+        for (const toml::node& node : *array)
+            out.push_back(to_json(node));
+        return out;
+    }
+    if (const auto* text = value.as_string()) return text->get();
+    if (const auto* number = value.as_integer()) return number->get();
+    if (const auto* flag = value.as_boolean()) return flag->get();
+    if (const auto* number = value.as_floating_point()) {
+        const double x = number->get();
+        if (std::isnan(x)) return "NaN";  // JSON has no spelling of its own for these
+        if (std::isinf(x)) return x > 0 ? "Infinity" : "-Infinity";
+        return x;
+    }
+    return toml_text(value);  // a date, a time or a date-time
 }
 
 std::string toml_text(std::string_view text) {

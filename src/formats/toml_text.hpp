@@ -8,6 +8,7 @@
 
 #include <toml++/toml.h>
 
+#include "formats/json.hpp"
 #include "model/date.hpp"
 
 namespace kith {
@@ -21,9 +22,11 @@ DateTime to_datetime(const toml::date_time& when);
 
 // The TOML spelling of a value: strings quoted and escaped by toml++.
 std::string toml_text(const toml::node& value);
-// A value as JSON (dates as strings), by toml++'s JSON formatter.
-std::string json_text(const toml::node& value);
-std::string json_text(std::string_view text);
+// A value as JSON: tables as objects (keys in toml++'s order, sorted),
+// arrays as arrays, numbers and booleans as they are; dates, times and
+// date-times as strings of their TOML spelling ("2026-11-02T15:00:00Z"),
+// infinities and NaN as the strings "Infinity", "-Infinity" and "NaN".
+Json to_json(const toml::node& value);
 std::string toml_text(std::string_view text);
 std::string toml_text(const std::vector<std::string>& texts);
 std::string toml_text(const DateTime& when);

@@ -21,6 +21,7 @@
 
 #include <fmt/format.h>
 
+#include "formats/contact_file.hpp"
 #include "formats/toml_text.hpp"
 #include "io/cache.hpp"
 #include "io/file_descriptor.hpp"

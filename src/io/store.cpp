@@ -21,6 +21,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "formats/contact_file.hpp"
 #include "formats/toml_text.hpp"
 #include "io/file_descriptor.hpp"
 #include "io/process.hpp"

@@ -43,11 +43,6 @@ struct OtherField {
     bool operator==(const OtherField&) const = default;
 };
 
-// The keys of a TOML text such as OtherField::document, as OtherFields.
-// Throws Error(data) naming `file` for text that is not TOML, and for a key
-// SPEC §2 gives a meaning (name, email, ..., event).
-std::vector<OtherField> parse_other_fields(std::string_view document, std::string_view file);
-
 // One step of the outreach, as recorded in a contact file.
 struct Event {
     EventType type = EventType::note;
@@ -98,10 +93,6 @@ struct Contact {
 // (email, phone, company, role, linkedin, location, source, referred_by),
 // empty ones too: what files, show and JSON list alike.
 std::vector<std::pair<std::string_view, const std::string*>> text_fields(const Contact& contact);
-
-// Reads a contact file's text. `file` names it in errors ("contacts/ann.toml");
-// throws Error(data) with file:line:col for bad TOML or anything SPEC §2 forbids.
-Contact parse_contact(std::string_view text, std::string_view file, std::string slug);
 
 // Where a contact stands, derived from its events (SPEC §5).
 enum class Stage { new_contact, requested, followed_up, replied, scheduled, met, declined, moved_on };

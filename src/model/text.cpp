@@ -133,6 +133,20 @@ std::string prefix_lines(std::string_view text, std::string_view prefix) {
     return out;
 }
 
+std::vector<Line> split_lines(std::string_view text, LineEnds ends) {
+    const char end_of_line = ends == LineEnds::lf_or_lone_cr && text.find('\n') == std::string_view::npos ? '\r' : '\n';
+    std::vector<Line> lines;
+    for (std::size_t start = 0; start < text.size();) {
+        const std::size_t found = text.find(end_of_line, start);
+        const std::size_t next = found == std::string_view::npos ? text.size() : found + 1;
+        std::size_t end = found == std::string_view::npos ? text.size() : found;
+        if (end_of_line == '\n' && end > start && text[end - 1] == '\r') --end;
+        lines.push_back({text.substr(start, end - start), text.substr(end, next - end), start, lines.size() + 1});
+        start = next;
+    }
+    return lines;
+}
+
 std::string ascii_lowercase(std::string_view text) {
     std::string out(text);
     for (char& c : out)

@@ -2,8 +2,10 @@
 // text made safe for a terminal, words quoted for a shell.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kith {
 
@@ -16,6 +18,28 @@ std::string trimmed(std::string_view text);
 // `text` with `prefix` after each of its line breaks: the lines after the
 // first, indented or quoted, so that a multi-line note keeps its shape.
 std::string prefix_lines(std::string_view text, std::string_view prefix);
+
+// One line of a text, as split_lines finds it.
+struct Line {
+    std::string_view text;   // without its line end
+    std::string_view end;    // "\n", "\r\n", "\r", or "" for a last line that has none
+    std::size_t start = 0;   // where it begins in the whole text
+    std::size_t number = 0;  // 1-based
+
+    // The line with its line end.
+    std::string_view whole() const { return {text.data(), text.size() + end.size()}; }
+    bool crlf() const { return end == "\r\n"; }
+};
+
+// Which line ends split_lines knows.
+enum class LineEnds {
+    lf,             // LF, or CRLF (its CR is no part of the line); a CR that ends the text ends its last line
+    lf_or_lone_cr,  // those, or in a text with no LF at all CR alone (old Macs, Excel's "CSV (Macintosh)")
+};
+
+// The lines of `text`, in order; a line end at the very end starts no
+// empty line after it, and the empty text has none.
+std::vector<Line> split_lines(std::string_view text, LineEnds ends = LineEnds::lf);
 
 // Lowercases, or uppercases, ASCII letters only; other bytes (UTF-8
 // included) pass through.

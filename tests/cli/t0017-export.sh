@@ -51,6 +51,41 @@ assert j[\"name\"] == \"Jordan \\\"JJ\\\" Lee\" and j[\"referred_by\"] == \"priy
 "
 '
 
+test_expect_success 'json: unknown keys holding arrays and tables stay on their one line, as JSON arrays and objects' '
+	network
+	cat >>net/contacts/jordan-jj-lee.toml <<-\EOF
+	phones = ["+1 555 0101", "+1 555 0102"]
+	sizes = [1, 2.5, true]
+	seen = 2026-11-02T10:30:00Z
+	ratio = 0.1
+
+	[links]
+	site = "https://jj.example"
+	nested = { deep = [["a"], { b = 1979-05-27 }] }
+	EOF
+	kith check
+	for command in "export --format json" "show jordan --format json"; do
+		run_kith $command
+		expect_status 0
+		expect_empty err
+		py "
+import json
+lines = open(\"out\").read().splitlines()
+objects = [json.loads(line.strip().rstrip(\",\")) for line in lines if line.strip().startswith(\"{\") and line.strip() != \"{\"]
+whole = json.load(open(\"out\"))
+jordan = whole[0] if isinstance(whole, list) else whole
+other = jordan[\"other_fields\"]
+assert other == {\"phones\": [\"+1 555 0101\", \"+1 555 0102\"], \"sizes\": [1, 2.5, True],
+                 \"seen\": \"2026-11-02T10:30:00Z\", \"ratio\": 0.1,
+                 \"links\": {\"nested\": {\"deep\": [[\"a\"], {\"b\": \"1979-05-27\"}]}, \"site\": \"https://jj.example\"}}, other
+if isinstance(whole, list):
+    assert [o[\"contact\"] for o in objects] == [\"jordan-jj-lee\", \"priya-raman\"], objects
+else:
+    assert any(line.startswith(\"  \\\"other_fields\\\": \") and json.loads(\"{\" + line.strip().rstrip(\",\") + \"}\")[\"other_fields\"] == other for line in lines), lines
+"
+	done
+'
+
 test_expect_success 'csv: a header, a row per contact, RFC 4180 quoting of commas, quotes and newlines' '
 	network
 	printf "bio = \"Says \\\\\"hi\\\\\",\\\\nthen leaves\"\n" >>net/contacts/jordan-jj-lee.toml

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "formats/contact_file.hpp"
 #include "io/cache.hpp"
 #include "io/network.hpp"
 #include "model/contact.hpp"

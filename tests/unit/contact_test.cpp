@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "formats/contact_file.hpp"
 #include "model/contact.hpp"
 #include "model/error.hpp"
 

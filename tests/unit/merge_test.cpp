@@ -6,6 +6,7 @@
 #include <random>
 #include <vector>
 
+#include "formats/contact_file.hpp"
 #include "formats/merge.hpp"
 #include "formats/toml_text.hpp"
 #include "model/contact.hpp"

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "formats/contact_file.hpp"
 #include "model/error.hpp"
 #include "rules/rules.hpp"
 

@@ -4,6 +4,7 @@
 
 #include <sys/stat.h>
 
+#include "formats/contact_file.hpp"
 #include "io/store.hpp"
 #include "model/error.hpp"
 #include "temp_network.hpp"

@@ -2,6 +2,10 @@
 // terminal, words quoted for a shell.
 #include <doctest/doctest.h>
 
+#include <string_view>
+#include <utility>
+#include <vector>
+
 #include "model/text.hpp"
 
 using namespace kith;
@@ -86,4 +90,40 @@ TEST_CASE("shell_word leaves a plain word as it is and quotes anything a shell w
     CHECK(shell_word("back\\slash") == "'back\\slash'");
     CHECK(shell_word("line\nbreak") == "'line\nbreak'");
     CHECK(shell_word("zoë") == "'zoë'");
+}
+
+TEST_CASE("split_lines yields each line without its end, and which end it had") {
+    struct Case {
+        std::string_view text;
+        LineEnds ends;
+        std::vector<std::pair<std::string_view, std::string_view>> lines;  // text, end
+    };
+    const Case cases[] = {
+        {"", LineEnds::lf, {}},
+        {"a", LineEnds::lf, {{"a", ""}}},
+        {"a\n", LineEnds::lf, {{"a", "\n"}}},
+        {"a\r\nb\nc", LineEnds::lf, {{"a", "\r\n"}, {"b", "\n"}, {"c", ""}}},
+        {"\n\n", LineEnds::lf, {{"", "\n"}, {"", "\n"}}},
+        {"a\rb", LineEnds::lf, {{"a\rb", ""}}},                           // CR alone ends no line by default
+        {"a\rb\r", LineEnds::lf, {{"a\rb", "\r"}}},                       // but the text's last CR ends its last line
+        {"a\rb\r", LineEnds::lf_or_lone_cr, {{"a", "\r"}, {"b", "\r"}}},  // but does in a text without LF
+        {"a\rb\nc", LineEnds::lf_or_lone_cr, {{"a\rb", "\n"}, {"c", ""}}},
+        {"\r\n", LineEnds::lf_or_lone_cr, {{"", "\r\n"}}},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.text);
+        const std::vector<Line> lines = split_lines(c.text, c.ends);
+        REQUIRE(lines.size() == c.lines.size());
+        std::size_t start = 0;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            CHECK(lines[i].text == c.lines[i].first);
+            CHECK(lines[i].end == c.lines[i].second);
+            CHECK(lines[i].crlf() == (c.lines[i].second == "\r\n"));
+            CHECK(lines[i].number == i + 1);
+            CHECK(lines[i].start == start);
+            CHECK(c.text.substr(start, lines[i].whole().size()) == lines[i].whole());
+            start += lines[i].whole().size();
+        }
+        CHECK(start == c.text.size());
+    }
 }

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include "formats/contact_file.hpp"
 #include "formats/vcard.hpp"
 #include "model/error.hpp"
 

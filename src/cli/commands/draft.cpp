@@ -7,6 +7,7 @@
 
 #include "commands.hpp"
 #include "io/network.hpp"
+#include "io/templates.hpp"
 #include "messages/drafts.hpp"
 
 namespace kith::cli {

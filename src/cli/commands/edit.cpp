@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "formats/contact_file.hpp"
 #include "io/network.hpp"
 #include "io/process.hpp"
 #include "io/store.hpp"
