@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "formats/contact_file.hpp"
 #include "messages/brief.hpp"
 #include "model/contact.hpp"
 #include "model/date.hpp"
