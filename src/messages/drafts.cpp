@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "io/files.hpp"
 #include "model/error.hpp"
 #include "model/names.hpp"
 #include "model/text.hpp"

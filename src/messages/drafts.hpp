@@ -10,6 +10,7 @@
 
 #include "io/network.hpp"
 #include "model/contact.hpp"
+#include "rules/config.hpp"
 
 namespace kith {
 

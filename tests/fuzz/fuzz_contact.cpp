@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "io/cache.hpp"
+#include "formats/contact_cache.hpp"
 #include "model/contact.hpp"
 #include "model/error.hpp"
 

@@ -5,7 +5,9 @@
 #include <cstring>
 #include <fstream>
 
-#include "io/cache.hpp"
+#include "formats/contact_cache.hpp"
+#include "io/contacts.hpp"
+#include "io/files.hpp"
 #include "io/network.hpp"
 #include "model/contact.hpp"
 #include "model/error.hpp"
