@@ -14,6 +14,7 @@
 #include "model/contact.hpp"
 #include "model/date.hpp"
 #include "model/error.hpp"
+#include "rules/config.hpp"
 
 namespace kith::cli {
 

@@ -18,6 +18,7 @@
 
 #include "commands.hpp"
 #include "completion.hpp"
+#include "io/files.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
 #include "setup.hpp"
@@ -281,8 +282,7 @@ int main(int argc, char** argv) {
     // Started with stdin, stdout or stderr closed (`2>&-`), kith would open the
     // lock or a contact file as that descriptor and print into it: /dev/null
     // takes each closed one's place first, as git's sanitize_stdfds does.
-    for (int fd = 0; fd <= 2; ++fd)
-        if (::fcntl(fd, F_GETFD) == -1 && errno == EBADF && ::open("/dev/null", O_RDWR) != fd) return 3;
+    if (!kith::open_closed_standard_fds()) return 3;
     try {
         return kith::cli::run(argc, argv);  // which has seen to its output
     } catch (const kith::Error& error) {

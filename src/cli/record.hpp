@@ -9,8 +9,10 @@
 #include <CLI/CLI.hpp>
 
 #include "globals.hpp"
+#include "io/files.hpp"
 #include "io/store.hpp"
 #include "model/contact.hpp"
+#include "rules/config.hpp"
 #include "setup.hpp"
 
 namespace kith::cli {

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "formats/contact_text.hpp"
+#include "io/git.hpp"
 #include "model/lookup.hpp"
 
 namespace kith::cli {

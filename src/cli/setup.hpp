@@ -9,11 +9,14 @@
 #include <vector>
 
 #include "globals.hpp"
+#include "io/config.hpp"
+#include "io/contacts.hpp"
 #include "io/network.hpp"
 #include "io/store.hpp"
 #include "model/contact.hpp"
 #include "model/date.hpp"
 #include "model/error.hpp"
+#include "rules/config.hpp"
 
 namespace kith::cli {
 

@@ -1,14 +1,18 @@
 // The table-wise three-way merge behind `kith merge-file`.
 #include "formats/merge.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <vector>
 
+#include "formats/config_text.hpp"
 #include "formats/contact_file.hpp"
+#include "formats/contact_text.hpp"
 #include "formats/toml_text.hpp"
-#include "io/network.hpp"
 #include "model/contact.hpp"
+#include "model/error.hpp"
 #include "model/text.hpp"
 
 namespace kith {
@@ -161,6 +165,26 @@ void check_network_file(const std::string& text, const std::filesystem::path& pa
     }
     const std::string slug = path.stem().string();
     parse_contact(text, contact_file_name(slug), slug);
+}
+
+std::vector<std::size_t> conflict_marker_lines(std::string_view text) {
+    constexpr std::size_t marker_size = 7;
+    std::vector<std::size_t> out;
+    bool begins_or_ends = false;  // a <<<<<<< or >>>>>>> line: a lone ======= may be a Markdown heading
+    std::size_t number = 1;
+    for (std::size_t at = 0; at < text.size(); ++number) {
+        const std::size_t end = std::min(text.find('\n', at), text.size());
+        const std::string_view line = text.substr(at, end - at);
+        if (line.size() >= marker_size && std::string_view("<|=>").find(line.front()) != std::string_view::npos &&
+            line.find_first_not_of(line.front()) >= marker_size &&
+            (line.size() == marker_size || std::isspace(static_cast<unsigned char>(line[marker_size])))) {
+            out.push_back(number);
+            begins_or_ends = begins_or_ends || line.front() == '<' || line.front() == '>';
+        }
+        at = end + 1;
+    }
+    if (!begins_or_ends) out.clear();
+    return out;
 }
 
 }  // namespace kith

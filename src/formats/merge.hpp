@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kith {
 
@@ -28,5 +29,12 @@ std::optional<std::string> merge_tables(std::string_view base, std::string_view 
 // Whether `text` reads as the network file at `path` (kith.toml, or a contact
 // file named for its slug). Throws Error(data) with file:line:col otherwise.
 void check_network_file(const std::string& text, const std::filesystem::path& path);
+
+// The numbers (from 1) of the lines of `text` that begin with a git conflict
+// marker: seven of '<', '|', '=' or '>', then a space or the line's end, as
+// `git diff --check` finds them; none unless one of them is a <<<<<<< or a
+// >>>>>>> line, as a lone ======= underlines a Markdown heading in a note. A
+// merge left such a file half done, and in a multi-line string they even parse.
+std::vector<std::size_t> conflict_marker_lines(std::string_view text);
 
 }  // namespace kith

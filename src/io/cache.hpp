@@ -1,69 +1,31 @@
-// A cache of parsed contact files, so that a report need not parse every
-// file on every run: for each file, the stamp its inode had when it was read
-// (device, inode, size, modification and change times) and the Contact it
-// parsed to. A file whose stamp differs in any way is parsed again; the
-// change time cannot be set by any program, so an edit is never missed.
-// The cache is a file of its own outside the network (the CLI puts it under
-// $XDG_CACHE_HOME), only ever a copy of what the files say.
+// The file that holds the cache of a network's parsed contacts (network.hpp's
+// ContactCache; its bytes are contact_cache.hpp's): read in place, written anew.
 #pragma once
 
-#include <cstdint>
-#include <optional>
 #include <span>
-#include <string>
-#include <string_view>
 #include <vector>
 
-#include <sys/stat.h>
-
-#include "model/contact.hpp"
+#include "formats/contact_cache.hpp"
+#include "io/files.hpp"
+#include "io/network.hpp"
 
 namespace kith {
 
-// What identifies one version of a file, from fstat.
-struct FileStamp {
-    std::uint64_t device = 0;
-    std::uint64_t inode = 0;
-    std::uint64_t size = 0;
-    std::int64_t modified_ns = 0;
-    std::int64_t changed_ns = 0;
-    bool operator==(const FileStamp&) const = default;
+// The cache's entries, read from its file mapped into memory for as long as
+// this lives; none when there is no cache, or one others could have written.
+class CacheFile {
+public:
+    explicit CacheFile(const std::optional<ContactCache>& cache);
+    const std::vector<CacheEntry>& entries() const { return entries_; }
+
+private:
+    MappedFile file_;
+    std::vector<CacheEntry> entries_;
 };
 
-// The stamp fstat or stat gave, and that of the regular file a path names
-// (symbolic links followed; nullopt when stat fails or it is not a regular
-// file, which is never read, so never cached).
-FileStamp stamp_of(const struct stat& status);
-std::optional<FileStamp> stamp_of_path(const char* path);
-
-// Whether a cache file or folder with this status may be trusted by `user`
-// (an effective user id): only one of the user's own that no one else may
-// write. Anyone who could write it could make reports say what they like.
-bool trusted_by(const struct stat& status, uid_t user);
-
-// Whether a file stamped at `stamp` may be cached at `now_ns` (nanoseconds
-// since the epoch): only once its change time is two seconds old, more than
-// any file system's timestamp granularity, so that a second edit within the
-// same tick as the first cannot leave the same stamp on other bytes.
-bool settled(const FileStamp& stamp, std::int64_t now_ns);
-
-// One file in the cache: its slug, its stamp, and the encoded Contact.
-struct CacheEntry {
-    std::string slug;
-    FileStamp stamp;
-    std::string_view contact;  // encode_contact's bytes, inside the cache text
-};
-
-// A contact as bytes, and back. decode_contact throws Error(data) on bytes
-// it did not write; the slug is not in the bytes.
-std::string encode_contact(const Contact& contact);
-Contact decode_contact(std::string_view bytes, std::string slug);
-
-// The whole cache file: a header naming this build's format, then the
-// entries, sorted by slug. read_cache returns no entries for a file that is
-// not such a cache (another version, cut short, anything else), so that the
-// files are simply read again; the entries point into `text`.
-std::string write_cache(std::span<const CacheEntry> entries);
-std::vector<CacheEntry> read_cache(std::string_view text);
+// Writes the cache anew beside where it was, so that a reader never meets
+// half of it. A cache that cannot be written is no loss: the files are read
+// again next time.
+void write_cache_file(const ContactCache& cache, std::span<const CacheEntry> entries);
 
 }  // namespace kith

@@ -1,6 +1,8 @@
 // Reading a network's own draft templates.
 #include "io/templates.hpp"
 
+#include "io/files.hpp"
+
 #include <filesystem>
 
 #include <fmt/format.h>

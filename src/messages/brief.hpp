@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "io/network.hpp"
 #include "model/contact.hpp"
+#include "rules/config.hpp"
 
 namespace kith {
 

@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "io/network.hpp"  // Config
 #include "model/contact.hpp"
+#include "rules/config.hpp"
 
 namespace kith {
 

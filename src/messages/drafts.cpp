@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "io/files.hpp"
 #include "model/error.hpp"
 
 namespace kith {

@@ -11,6 +11,8 @@
 
 #include "messages/draft_templates.hpp"
 #include "messages/draft_values.hpp"
+#include "model/contact.hpp"
+#include "rules/config.hpp"
 
 namespace kith {
 

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "io/cache.hpp"
+#include "formats/contact_cache.hpp"
 #include "model/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

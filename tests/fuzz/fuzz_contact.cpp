@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "formats/contact_cache.hpp"
 #include "formats/contact_file.hpp"
 #include "io/cache.hpp"
 #include "model/contact.hpp"

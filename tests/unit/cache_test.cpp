@@ -5,8 +5,11 @@
 #include <cstring>
 #include <fstream>
 
+#include "formats/contact_cache.hpp"
 #include "formats/contact_file.hpp"
 #include "io/cache.hpp"
+#include "io/contacts.hpp"
+#include "io/files.hpp"
 #include "io/network.hpp"
 #include "model/contact.hpp"
 #include "model/error.hpp"

@@ -9,6 +9,7 @@
 #include "messages/drafts.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
+#include "rules/config.hpp"
 
 using namespace kith;
 using namespace date::literals;

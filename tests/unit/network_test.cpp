@@ -7,8 +7,14 @@
 
 #include <fmt/format.h>
 
+#include "formats/config_text.hpp"
+#include "formats/merge.hpp"
+#include "io/check.hpp"
+#include "io/contacts.hpp"
+#include "io/files.hpp"
 #include "io/network.hpp"
 #include "model/error.hpp"
+#include "rules/config.hpp"
 #include "temp_network.hpp"
 
 using namespace kith;

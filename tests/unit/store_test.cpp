@@ -5,8 +5,12 @@
 #include <sys/stat.h>
 
 #include "formats/contact_file.hpp"
+#include "io/config.hpp"
+#include "io/contacts.hpp"
+#include "io/files.hpp"
 #include "io/store.hpp"
 #include "model/error.hpp"
+#include "rules/config.hpp"
 #include "temp_network.hpp"
 
 using namespace kith;

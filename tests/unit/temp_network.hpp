@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "io/files.hpp"
 #include "io/network.hpp"
 #include "io/store.hpp"
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "formats/contact_text.hpp"
 #include "io/network.hpp"
 #include "io/store.hpp"
 #include "model/error.hpp"

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "io/check.hpp"
 #include "io/network.hpp"
 #include "model/text.hpp"
 

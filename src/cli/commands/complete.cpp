@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "io/contacts.hpp"
 #include "io/network.hpp"
 
 namespace kith::cli {

@@ -3,19 +3,18 @@
 // open (then the edit is kept in a copy, never lost).
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
 
-#include <fcntl.h>
-#include <sys/file.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
 #include "commands.hpp"
 #include "formats/contact_file.hpp"
+#include "formats/contact_text.hpp"
+#include "io/files.hpp"
 #include "io/network.hpp"
 #include "io/process.hpp"
 #include "io/store.hpp"
@@ -38,88 +37,15 @@ std::vector<std::string> editor_command() {
     return {"vi"};
 }
 
-// A copy of the file to edit, beside it and as private, removed when done.
-class EditCopy {
-public:
-    EditCopy(const std::filesystem::path& beside, std::string_view slug, const std::string& text) {
-        std::string name = (beside / fmt::format(".{}.edit-XXXXXX.toml", slug)).string();
-        const int fd = ::mkstemps(name.data(), 5);
-        if (fd < 0) throw Error(Exit::data, fmt::format("cannot make a copy to edit in '{}'", beside.string()));
-        ::close(fd);
-        path_ = name;
-        write(text);
-    }
-    ~EditCopy() {
-        std::error_code ec;  // a destructor must not throw, even while an error unwinds
-        if (!kept_) std::filesystem::remove(path_, ec);
-    }
-    EditCopy(const EditCopy&) = delete;
-    EditCopy& operator=(const EditCopy&) = delete;
-
-    const std::filesystem::path& path() const { return path_; }
-    // Never opens the editor on a copy that is not the whole file (a full disk).
-    void write(const std::string& text) const {
-        std::ofstream(path_, std::ios::binary | std::ios::trunc) << text;
-        if (read() != text)
-            throw Error(Exit::data, fmt::format("cannot make a whole copy to edit in '{}' (is the disk full?)",
-                                                path_.parent_path().string()));
-    }
-    std::string read() const { return read_file(path_, path_.filename().string()); }
-    // Leaves the copy in place when this ends: it holds work not kept elsewhere.
-    void keep() { kept_ = true; }
-
-private:
-    std::filesystem::path path_;
-    bool kept_ = false;
-};
-
-// While an edit runs, it holds a shared flock on contacts/, so that another
-// edit can tell the copies of live edits from those of killed ones.
-class LiveEdit {
-public:
-    explicit LiveEdit(const std::filesystem::path& folder)
-        : fd_(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {}
-    ~LiveEdit() {
-        if (fd_ >= 0) ::close(fd_);
-    }
-    LiveEdit(const LiveEdit&) = delete;
-    LiveEdit& operator=(const LiveEdit&) = delete;
-
-    // Whether no other edit is running (taken under the network lock, so no
-    // edit starts meanwhile); then this one joins in as running.
-    bool alone() {
-        const bool alone = fd_ >= 0 && ::flock(fd_, LOCK_EX | LOCK_NB) == 0;
-        join();
-        return alone;
-    }
-    void join() {
-        if (fd_ >= 0) ::flock(fd_, LOCK_SH | LOCK_NB);
-    }
-
-private:
-    int fd_;
-};
-
 // A copy left by an edit that was killed (the terminal closed, say): called
 // only while no other edit runs. One that holds nothing new is removed; one
 // that differs may hold work, so it stays, and the user is told where.
 void handle_leftover_copies(const std::filesystem::path& folder, std::string_view slug, const std::string& original) {
-    const std::string prefix = fmt::format(".{}.edit-", slug);
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
-        const std::string name = entry.path().filename().string();
-        if (name.size() != prefix.size() + 11 || !name.starts_with(prefix) || !name.ends_with(".toml") ||
-            !entry.is_regular_file(ec))
-            continue;
-        if (read_file(entry.path(), name) == original) {
-            std::filesystem::remove(entry.path(), ec);
-            continue;
-        }
+    for (const std::string& name : clear_leftover_edit_copies(folder, slug, original))
         warn(
             fmt::format("'contacts/{}' holds an edit that a 'kith edit' could not save; compare it "
                         "with '{}', take what you need, then delete it",
                         name, contact_file_name(slug)));
-    }
 }
 
 // What to do after a save that does not read: on a terminal, the user says;

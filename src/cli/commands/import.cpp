@@ -5,8 +5,10 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "formats/contact_text.hpp"
 #include "formats/linkedin.hpp"
 #include "formats/vcard.hpp"
+#include "io/contacts.hpp"
 #include "io/import_plan.hpp"
 #include "io/network.hpp"
 #include "io/store.hpp"

@@ -5,6 +5,9 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "formats/config_text.hpp"
+#include "io/files.hpp"
+#include "io/git.hpp"
 #include "io/store.hpp"
 #include "record.hpp"
 

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "formats/contact_text.hpp"
+#include "io/contacts.hpp"
 #include "io/network.hpp"
 #include "io/store.hpp"
 #include "model/error.hpp"

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "formats/config_text.hpp"
 #include "io/store.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"

@@ -2,6 +2,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "io/config.hpp"
 #include "io/network.hpp"
 #include "messages/brief.hpp"
 
