@@ -242,9 +242,9 @@ struct Temporary {
 // Writes `bytes` to `target` through a temporary in `how.folder`, renamed
 // into place: a reader sees the old file or the new, never a mix. Keeps
 // `mode` when given. With Replace::never, returns false when `target`
-// already exists. `lock`, if any, is told once the rename is done.
+// already exists.
 bool write_through(const fs::path& target, std::string_view bytes, Replace replace, std::string_view display,
-                   const Temporary& how, std::optional<mode_t> mode, const NetworkLock* lock) {
+                   const Temporary& how, std::optional<mode_t> mode) {
     std::string temp_name = (how.folder / (temporary_prefix(target) + "XXXXXX")).string();
     FileDescriptor temp = make_unique_file(temp_name);
     const auto tidy = [&] {
@@ -276,7 +276,6 @@ bool write_through(const fs::path& target, std::string_view bytes, Replace repla
     } else if (::rename(temp_name.c_str(), target.c_str()) != 0) {
         give_up(errno);
     }
-    if (lock) note_write(*lock);
 
     tidy();
     if (!how.durable) return true;
@@ -288,7 +287,7 @@ bool write_through(const fs::path& target, std::string_view bytes, Replace repla
 
 // A write to one of the network's files, under its lock: refused for a
 // symbolic link or anything but a regular file; the file keeps its mode.
-bool write_under_lock(const NetworkLock& lock, const fs::path& target, std::string_view bytes, Replace replace,
+bool write_under_lock(const NetworkLock&, const fs::path& target, std::string_view bytes, Replace replace,
                       std::string_view display) {
     struct stat existing {};
     const bool exists = ::lstat(target.c_str(), &existing) == 0;
@@ -301,7 +300,7 @@ bool write_under_lock(const NetworkLock& lock, const fs::path& target, std::stri
         throw Error(Exit::data, fmt::format("cannot write '{}': it is not a regular file", display));
     const fs::path temps = empty_temporaries_folder(target.parent_path(), display);
     return write_through(target, bytes, replace, display, Temporary{temps, true, true},
-                         exists ? std::optional<mode_t>(existing.st_mode & 07777) : std::nullopt, &lock);
+                         exists ? std::optional<mode_t>(existing.st_mode & 07777) : std::nullopt);
 }
 
 // Removes from `folder` the temporaries of `target` (temporary_prefix) last
@@ -418,11 +417,6 @@ NetworkLock::~NetworkLock() {
     ::close(fd_);
 }
 
-// Marks that `lock` has seen a write: what NetworkLock::wrote reports.
-void note_write(const NetworkLock& lock) {
-    lock.wrote_ = true;
-}
-
 // ---- Writing under the lock ----
 
 void make_folder(const NetworkLock&, const fs::path& folder, std::string_view display) {
@@ -450,14 +444,13 @@ bool replace_if_unchanged(const NetworkLock& lock, const fs::path& target, std::
     return true;
 }
 
-void remove_file(const NetworkLock& lock, const fs::path& target) {
-    if (::unlink(target.c_str()) == 0) note_write(lock);
+void remove_file(const NetworkLock&, const fs::path& target) {
+    ::unlink(target.c_str());
 }
 
-void set_mode(const NetworkLock& lock, const fs::path& target, unsigned mode, std::string_view display) {
+void set_mode(const NetworkLock&, const fs::path& target, unsigned mode, std::string_view display) {
     if (::chmod(target.c_str(), static_cast<mode_t>(mode)) != 0)
         throw Error(Exit::data, fmt::format("cannot make '{}' private: {}", display, std::strerror(errno)));
-    note_write(lock);
 }
 
 // ---- Writing outside the lock ----
@@ -465,8 +458,7 @@ void set_mode(const NetworkLock& lock, const fs::path& target, unsigned mode, st
 void replace_file(const fs::path& target, std::string_view bytes, std::string_view display, const OutsideTheLock& how) {
     const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
     if (how.now_ns != 0) sweep_temporaries(folder, target, how.now_ns);
-    write_through(target, bytes, Replace::existing, display, Temporary{folder, false, how.durable}, std::nullopt,
-                  nullptr);
+    write_through(target, bytes, Replace::existing, display, Temporary{folder, false, how.durable}, std::nullopt);
 }
 
 // ---- Edit copies ----
@@ -476,7 +468,12 @@ EditCopy::EditCopy(const fs::path& beside, std::string_view slug, const std::str
     if (make_unique_file(name, 5).get() < 0)
         throw Error(Exit::data, fmt::format("cannot make a copy to edit in '{}'", beside.string()));
     path_ = name;
-    write(text);
+    try {
+        write(text);
+    } catch (...) {
+        ::unlink(path_.c_str());  // the destructor does not run for an object never made
+        throw;
+    }
 }
 
 EditCopy::~EditCopy() {

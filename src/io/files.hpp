@@ -101,16 +101,10 @@ public:
     NetworkLock& operator=(const NetworkLock&) = delete;
 
     const Network& network() const { return network_; }
-    // Whether anything was written under this lock (a file replaced, created
-    // or removed): a command that fails after its write has still changed
-    // the network (SPEC §6).
-    bool wrote() const { return wrote_; }
 
 private:
-    friend void note_write(const NetworkLock& lock);
     Network network_;
     int fd_;
-    mutable bool wrote_ = false;
 };
 
 // Makes `folder` (0700) if it is missing; throws Error(data) naming `display`.

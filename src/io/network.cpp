@@ -85,6 +85,17 @@ fs::path default_network_dir(const WhereToLook& where) {
     return fs::path(*where.home) / ".local" / "share" / "kith";
 }
 
+fs::path folder_to_init(const WhereToLook& where, bool git) {
+    if (git) {
+        try {
+            return find_network(where).root;
+        } catch (const Error&) {
+            // none yet: a new one where the default is
+        }
+    }
+    return default_network_dir(where);
+}
+
 fs::path contact_path(const Network& network, std::string_view slug) {
     return network.root / "contacts" / fmt::format("{}.toml", slug);
 }

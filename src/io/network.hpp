@@ -51,6 +51,11 @@ std::optional<std::filesystem::path> cache_file_for(const Network& network, cons
 // ${XDG_DATA_HOME:-$HOME/.local/share}/kith.
 std::filesystem::path default_network_dir(const WhereToLook& where);
 
+// Where `kith init` works without DIR: with --git (`git`), the network it
+// stands in if there is one, found as every other command finds it (a fresh
+// clone: SPEC §2); else default_network_dir.
+std::filesystem::path folder_to_init(const WhereToLook& where, bool git);
+
 // Where a contact's file is: contacts/<slug>.toml in the network's folder.
 std::filesystem::path contact_path(const Network& network, std::string_view slug);
 

@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "io/files.hpp"
 #include "model/error.hpp"
 
 namespace kith {

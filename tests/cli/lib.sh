@@ -11,7 +11,6 @@ unset KITH_TODAY XDG_DATA_HOME VISUAL EDITOR
 
 test_count=0
 test_failures=0
-test_known=0
 TEST_ROOT=$(mktemp -d "${TMPDIR:-/tmp}/kith-test.XXXXXX")
 trap 'rm -rf "$TEST_ROOT"' EXIT
 export XDG_CACHE_HOME="$TEST_ROOT/cache"  # kith's cache of parsed files, never the tester's own
@@ -106,25 +105,8 @@ test_expect_success() {
 	fi
 }
 
-# A known bug, as git's test_expect_failure: the scenario fails today and
-# is reported as a TODO; once it passes, the script fails, so that whoever
-# fixed the bug makes it a test_expect_success.
-test_expect_failure() {
-	local title=$1
-	run_scenario "$2" 2>/dev/null
-	if [ $? -eq 0 ]; then
-		printf 'not ok %d - %s # known breakage vanished: make it test_expect_success\n' "$test_count" "$title"
-		test_failures=$((test_failures + 1))
-	else
-		printf 'not ok %d - %s # TODO known breakage\n' "$test_count" "$title"
-		test_known=$((test_known + 1))
-	fi
-}
-
 test_done() {
-	printf '%d passed, %d failed' "$((test_count - test_failures - test_known))" "$test_failures"
-	[ "$test_known" -eq 0 ] || printf ', %d known breakages' "$test_known"
-	printf '\n'
+	printf '%d passed, %d failed\n' "$((test_count - test_failures))" "$test_failures"
 
 	[ "$test_failures" -eq 0 ]
 }

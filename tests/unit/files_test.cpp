@@ -1,6 +1,6 @@
 // The files module, driven through its interface in a temporary folder:
 // atomic and compare-and-swap writes, what killed writers leave, private
-// modes, the size cap, the kinds of file refused, and the lock's wrote().
+// modes, the size cap, and the kinds of file refused.
 #include <doctest/doctest.h>
 
 #include <csignal>
@@ -172,33 +172,6 @@ TEST_CASE("a FIFO is never read as a network file, and a symbolic link is never 
                          "cannot write 'contacts/fifo.toml': it is not a regular file", Error);
     CHECK(read_file(t.root / "outside", "outside") == "keep");
     CHECK(fs::is_symlink(link));
-}
-
-TEST_CASE("the lock tells whether anything was written under it") {
-    TempNetwork t;
-    const fs::path file = t.network.root / "contacts" / "ann.toml";
-    put(file, "name = \"Ann\"\n");
-    {
-        const NetworkLock lock(t.network);
-        CHECK_FALSE(lock.wrote());
-        CHECK_FALSE(create_file(lock, file, "x", "contacts/ann.toml"));
-        CHECK_FALSE(replace_if_unchanged(lock, file, "other", "x", "contacts/ann.toml"));
-        remove_file(lock, t.network.root / "contacts" / "none.toml");
-        CHECK_FALSE(lock.wrote());
-    }
-    const auto wrote_with = [&](const auto& write) {
-        const NetworkLock lock(t.network);
-        write(lock);
-        return lock.wrote();
-    };
-    CHECK(wrote_with([&](const NetworkLock& lock) { replace_file(lock, file, "name = \"Ann\"\n", "ann"); }));
-    CHECK(wrote_with([&](const NetworkLock& lock) {
-        CHECK(replace_if_unchanged(lock, file, "name = \"Ann\"\n", "name = \"Ann B\"\n", "ann"));
-    }));
-    CHECK(wrote_with([&](const NetworkLock& lock) {
-        CHECK(create_file(lock, t.network.root / "contacts" / "bo.toml", "name = \"Bo\"\n", "bo"));
-    }));
-    CHECK(wrote_with([&](const NetworkLock& lock) { remove_file(lock, t.network.root / "contacts" / "bo.toml"); }));
 }
 
 TEST_CASE("an edit copy is private, beside the file, and gone when done unless kept") {

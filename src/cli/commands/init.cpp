@@ -22,23 +22,10 @@ std::filesystem::path this_program() {
     return ec ? std::filesystem::path("kith") : self;
 }
 
-// Where init works: DIR; else, with --git, the network it stands in (a fresh
-// clone: SPEC §2), found as every other command finds it; else the default.
-std::filesystem::path where_to_init(const Setup& setup, const std::string& dir, bool git) {
-    if (!dir.empty()) return dir;
-    if (git) {
-        try {
-            return find_network(where_to_look(setup.globals, setup.wall)).root;
-        } catch (const Error&) {
-            // none yet: a new one where the default is
-        }
-    }
-    return default_network_dir(where_to_look(setup.globals, setup.wall));
-}
-
 Outcome run(const Setup& setup, const std::string& dir, bool git) {
     const Globals& globals = setup.globals;
-    const std::filesystem::path where = where_to_init(setup, dir, git);
+    const std::filesystem::path where =
+        dir.empty() ? folder_to_init(where_to_look(globals, setup.wall), git) : std::filesystem::path(dir);
     std::error_code ec;
     const bool exists = std::filesystem::exists(where / config_file_name, ec);
     if (exists && !git)
