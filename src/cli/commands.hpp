@@ -4,6 +4,8 @@
 #include <functional>
 #include <span>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 #include <CLI/CLI.hpp>
 
@@ -12,9 +14,21 @@
 
 namespace kith::cli {
 
-// A command's work once main has set up what it needs: it reads the values
-// its options were parsed into, and returns its outcome.
-using Run = std::function<Outcome(Setup& setup)>;
+// A command's work, in two steps. `check`, if any, runs once the clock is
+// read and before the network is touched: it reads what its options say that
+// needs today (a --date, a meeting time), so that a bad one is named before
+// "no network" and before the lock is taken. `work` runs once main has set up
+// what the command needs, and returns its outcome.
+struct Run {
+    std::function<void(const Setup& setup)> check;
+    std::function<Outcome(Setup& setup)> work;
+
+    template <typename Work>
+    requires std::is_invocable_r_v<Outcome, Work&, Setup&> Run(Work work)
+        : work(std::move(work)) {}  // NOLINT: a lambda is a Run with nothing to check
+    Run(std::function<void(const Setup&)> check, std::function<Outcome(Setup&)> work)
+        : check(std::move(check)), work(std::move(work)) {}
+};
 
 // One subcommand: its name, its one-line summary, what main sets up before
 // it runs, and the function that declares its arguments on the CLI11

@@ -233,12 +233,14 @@ int run(int argc, char** argv) {
     // The setup the command's row asks for, then the command.
     const std::size_t chosen = chosen_command(app);
     const Needs needs = commands()[chosen].needs;
-    Setup setup{globals, std::chrono::system_clock::now(), {}};  // the clock, read once
+    Setup setup{.globals = globals, .wall = std::chrono::system_clock::now()};  // the clock, read once
     Outcome outcome;
     try {
-        setup.now = now(globals, setup.wall);
+        // --today is read only where a date is: a merge driver or a TAB never fails on it.
+        if (needs == Needs::contacts || needs == Needs::write) setup.now = now(globals, setup.wall);
+        if (runs[chosen].check) runs[chosen].check(setup);
         set_up(setup, needs);
-        outcome = runs[chosen](setup);
+        outcome = runs[chosen].work(setup);
     } catch (const Error& error) {
         // The files passed over before the command gave up may be why it did.
         std::fflush(stdout);

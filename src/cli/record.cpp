@@ -60,4 +60,15 @@ Contact record(Setup& setup, std::string_view command, std::string_view referenc
     return contact;
 }
 
+Run recording(std::string command, std::shared_ptr<EventOptions> options, std::function<Event(const Setup&)> make,
+              std::function<void(const Contact& before, const Event& event)> then) {
+    auto event = std::make_shared<Event>();
+    return Run([event, make](const Setup& setup) { *event = make(setup); },
+               [event, options, command, then](Setup& setup) {
+                   const Contact before = record(setup, command, options->contact, *event);
+                   if (then) then(before, *event);
+                   return Outcome{};
+               });
+}
+
 }  // namespace kith::cli

@@ -2,12 +2,15 @@
 // options, and the one path from "C" and an event to a line in a file.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include <CLI/CLI.hpp>
 
+#include "commands.hpp"
 #include "globals.hpp"
 #include "io/files.hpp"
 #include "io/store.hpp"
@@ -46,5 +49,12 @@ Contact record(Setup& setup, std::string_view command, std::string_view referenc
 
 // The event of `type` that the shared options describe.
 Event event_from(const Setup& setup, EventType type, const EventOptions& options);
+
+// The Run of a command that records one event for C: `make` reads the event
+// from the options in the check step, so that a bad --date is named before
+// the network is touched; the work records it (record) and hands the
+// contact as it was before to `then`, if any.
+Run recording(std::string command, std::shared_ptr<EventOptions> options, std::function<Event(const Setup&)> make,
+              std::function<void(const Contact& before, const Event& event)> then = {});
 
 }  // namespace kith::cli

@@ -20,7 +20,9 @@
 
 namespace kith::cli {
 
-// What a command needs before it runs, each level holding the one before.
+// What a command needs before it runs. Each level up to `contacts` holds the
+// ones before it; `write` holds `config` and its lock, and loads the contacts
+// only when a reference needs them.
 enum class Needs {
     nothing,   // init, completions, merge-file: they find their own files, or need none
     network,   // the network found (check and __complete read its files their own way)
@@ -41,12 +43,12 @@ struct Outcome {
 // once, and as Needs says the network, its lock, kith.toml and its contacts.
 struct Setup {
     const Globals& globals;
-    WallClock wall;                        // the clock, read once
-    DateTime now;                          // --today's day, KITH_TODAY's, or `wall` in local time
-    std::optional<Network> network;        // Needs::network and up
-    std::optional<NetworkLock> lock;       // Needs::write
-    Config config;                         // Needs::config and up
-    std::optional<LoadedContacts> loaded;  // Needs::contacts; else once contacts() is called
+    WallClock wall;                     // the clock, read once
+    DateTime now{};                     // --today's day, KITH_TODAY's, or `wall` in local time (Needs::contacts, write)
+    std::optional<Network> network{};   // Needs::network and up
+    std::optional<NetworkLock> lock{};  // Needs::write
+    Config config{};                    // Needs::config and up
+    std::optional<LoadedContacts> loaded{};  // Needs::contacts; else once contacts() is called
     // Set once a write is in place: from then on nothing that fails (the
     // confirmation, a commit) may turn it into an error, or a script that
     // retries would record the event twice (SPEC §6).

@@ -263,4 +263,34 @@ test_expect_success 'a bad --today says it came from --today' '
 	expect_refusal 2 "(from --today)" --today 2026-02-30 note jordan-lee x
 '
 
+# What the options say is checked before the network is looked for, so that
+# outside any network the real mistake is named, not "no kith network".
+test_expect_success 'a bad date or duration is named before a missing network' '
+	mkdir net  # no kith.toml: no network
+	export KITH_DIR="$TRASH/net" HOME="$TRASH" XDG_DATA_HOME="$TRASH/data"
+	for command in "request p --date 2026-02-30" "note p x --date 2026-02-30" "thank p --date 2026-02-30" \
+		"reply p --declined --date 2026-02-30" "follow-up p --date 2026-02-30" "check-in p --date 2026-02-30" \
+		"move-on p --date 2026-02-30" "log-meeting p --date 2026-02-30" "schedule p 2026-02-30" \
+		"milestone news --date 2026-02-30"; do
+		expect_refusal 2 "has no day 30" $command || return 1
+		expect_not_contains err "no kith network" || return 1
+	done
+	expect_refusal 2 "invalid duration" add-contact Ann --keep-in-touch zz
+	expect_refusal 2 "invalid duration" due --within zz
+	expect_refusal 2 "cannot read" log-meeting p --notes-file "$TRASH/missing"
+	expect_not_contains err "no kith network"
+'
+
+test_expect_success 'a bad KITH_TODAY stops only the commands that read a date' '
+	new_network
+	export KITH_TODAY=bogus
+	run_kith completions bash
+	expect_status 0
+	run_kith check
+	expect_status 0
+	run_kith pitch
+	expect_status 0
+	expect_refusal 2 "(from KITH_TODAY)" due
+'
+
 test_done

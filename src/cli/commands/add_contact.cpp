@@ -73,6 +73,9 @@ Run add_add_contact(CLI::App& command) {
     command.footer(
         "Example:\n  kith add-contact \"Priya Singh\" --company \"Acme Batteries\" --role \"Research Scientist\" \\\n"
         "      --source \"the alumni directory\" --tag chemistry --tag alumni");
+    command.callback([options] {  // a bad duration is named before the network is touched
+        if (!options->keep_in_touch.empty()) parse_duration(options->keep_in_touch, true);
+    });
     return [options, name = command.get_name()](Setup& setup) { return run(setup, name, *options); };
 }
 

@@ -11,10 +11,8 @@ Run add_check_in(CLI::App& command) {
     add_contact_and_date(command, *options, "When you got in touch (default: now)");
     add_via_and_note(command, *options);
     command.footer("Example:\n  kith check-in jordan --note \"Sent the article on solid-state cells\"");
-    return [options, name = command.get_name()](Setup& setup) {
-        record(setup, name, options->contact, event_from(setup, EventType::checked_in, *options));
-        return Outcome{};
-    };
+    return recording(command.get_name(), options,
+                     [options](const Setup& setup) { return event_from(setup, EventType::checked_in, *options); });
 }
 
 }  // namespace kith::cli

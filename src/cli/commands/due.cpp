@@ -75,6 +75,7 @@ Run add_due(CLI::App& command) {
         "\nExamples:\n  kith due\n  kith due --within 1w --rule thank --rule follow-up\n"
         "  kith due --format ics > ~/kith.ics\n"
         "  kith due --exit-code --quiet || echo \"something to do\"");
+    command.callback([options] { parse_duration(options->within, false); });  // named before the network is touched
     return [options](Setup& setup) { return run(setup, *options); };
 }
 

@@ -31,11 +31,16 @@ std::string read_notes_file(const std::string& path) {
     return text;
 }
 
-Outcome run(Setup& setup, const std::string& command, const MeetingOptions& options) {
+// The meeting as the options describe it: read before the network is touched,
+// so that a bad --date or an unreadable --notes-file is named first.
+Event meeting_of(const Setup& setup, const MeetingOptions& options) {
     Event event = event_from(setup, EventType::met, options.event);
     event.notes = options.notes_file.empty() ? options.notes : read_notes_file(options.notes_file);
     event.learned = options.learned;
+    return event;
+}
 
+Outcome run(Setup& setup, const std::string& command, const MeetingOptions& options, const Event& event) {
     const std::string slug = resolve(setup, options.event.contact);
     const Contact met = load_contact(*setup.network, slug);
     const LoadedContacts none;
@@ -79,7 +84,10 @@ Run add_log_meeting(CLI::App& command) {
     command.footer(
         "Example:\n  kith log-meeting priya --learned \"Postdocs matter less in industry\" \\\n"
         "      --referral \"Alex Doe\" --notes-file notes.md");
-    return [options, name = command.get_name()](Setup& setup) { return run(setup, name, *options); };
+    auto event = std::make_shared<Event>();
+    return Run(
+        [options, event](const Setup& setup) { *event = meeting_of(setup, *options); },
+        [options, event, name = command.get_name()](Setup& setup) { return run(setup, name, *options, *event); });
 }
 
 }  // namespace kith::cli

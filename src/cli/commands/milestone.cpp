@@ -21,13 +21,18 @@ Run add_milestone(CLI::App& command) {
     command.callback([text] {
         if (is_blank(*text)) throw Error(Exit::usage, "the milestone is empty");
     });
-    return [text, date, name = command.get_name()](Setup& setup) {
-        const Milestone milestone{event_date(setup, *date), *text};
-        append_milestone(*setup.lock, milestone);
-        finish_write(setup, *setup.lock, {std::string(config_file_name)}, name, milestone.text);
-        say(setup.globals, fmt::format("Recorded milestone on {}: {}", format_when(milestone.date), milestone.text));
-        return Outcome{};
-    };
+    auto milestone = std::make_shared<Milestone>();
+    return Run(
+        [text, date, milestone](const Setup& setup) {
+            *milestone = Milestone{event_date(setup, *date), *text};
+        },
+        [milestone, name = command.get_name()](Setup& setup) {
+            append_milestone(*setup.lock, *milestone);
+            finish_write(setup, *setup.lock, {std::string(config_file_name)}, name, milestone->text);
+            say(setup.globals,
+                fmt::format("Recorded milestone on {}: {}", format_when(milestone->date), milestone->text));
+            return Outcome{};
+        });
 }
 
 }  // namespace kith::cli

@@ -11,10 +11,8 @@ Run add_move_on(CLI::App& command) {
     add_contact_and_date(command, *options, "When you decided (default: now)");
     add_note_option(command, *options);
     command.footer("Example:\n  kith move-on sam --note \"No answer after two tries\"");
-    return [options, name = command.get_name()](Setup& setup) {
-        record(setup, name, options->contact, event_from(setup, EventType::moved_on, *options));
-        return Outcome{};
-    };
+    return recording(command.get_name(), options,
+                     [options](const Setup& setup) { return event_from(setup, EventType::moved_on, *options); });
 }
 
 }  // namespace kith::cli

@@ -16,10 +16,8 @@ Run add_note(CLI::App& command) {
     command.callback([options] {
         if (is_blank(options->note)) throw Error(Exit::usage, "the note is empty");
     });
-    return [options, name = command.get_name()](Setup& setup) {
-        record(setup, name, options->contact, event_from(setup, EventType::note, *options));
-        return Outcome{};
-    };
+    return recording(command.get_name(), options,
+                     [options](const Setup& setup) { return event_from(setup, EventType::note, *options); });
 }
 
 }  // namespace kith::cli

@@ -13,11 +13,9 @@ Run add_reply(CLI::App& command) {
     command.add_flag("--declined", *declined, "They said no: record 'declined' instead of 'replied'");
     add_note_option(command, *options);
     command.footer("Examples:\n  kith reply priya --note \"Free next Tuesday\"\n  kith reply sam --declined");
-    return [options, declined, name = command.get_name()](Setup& setup) {
-        const EventType type = *declined ? EventType::declined : EventType::replied;
-        record(setup, name, options->contact, event_from(setup, type, *options));
-        return Outcome{};
-    };
+    return recording(command.get_name(), options, [options, declined](const Setup& setup) {
+        return event_from(setup, *declined ? EventType::declined : EventType::replied, *options);
+    });
 }
 
 }  // namespace kith::cli

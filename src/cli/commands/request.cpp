@@ -11,10 +11,8 @@ Run add_request(CLI::App& command) {
     add_contact_and_date(command, *options, "When you sent the request (default: now)");
     add_via_and_note(command, *options);
     command.footer("Example:\n  kith request priya --via email --note \"Asked for 20 minutes\"");
-    return [options, name = command.get_name()](Setup& setup) {
-        record(setup, name, options->contact, event_from(setup, EventType::requested, *options));
-        return Outcome{};
-    };
+    return recording(command.get_name(), options,
+                     [options](const Setup& setup) { return event_from(setup, EventType::requested, *options); });
 }
 
 }  // namespace kith::cli

@@ -30,16 +30,16 @@ Run add_schedule(CLI::App& command) {
     command.add_flag("--virtual", options->is_virtual, "A phone or video call (test your setup the night before)");
     add_note_option(command, options->event);
     command.footer("Example:\n  kith schedule priya \"2026-11-25 15:00\" --virtual --where https://meet.example/abc");
-    return [options, name = command.get_name()](Setup& setup) {
-        Event event = event_from(setup, EventType::scheduled, options->event);
-        event.at = parse_user_date(setup, options->when, Direction::future);
-        event.where = options->where;
-        event.is_virtual = options->is_virtual;
-        if (event.at->day() < setup.now.day())
-            warn(fmt::format("the meeting time {} is in the past", format_when(*event.at)));
-        record(setup, name, options->event.contact, event);
-        return Outcome{};
-    };
+    return recording(command.get_name(), std::shared_ptr<EventOptions>(options, &options->event),
+                     [options](const Setup& setup) {
+                         Event event = event_from(setup, EventType::scheduled, options->event);
+                         event.at = parse_user_date(setup, options->when, Direction::future);
+                         event.where = options->where;
+                         event.is_virtual = options->is_virtual;
+                         if (event.at->day() < setup.now.day())
+                             warn(fmt::format("the meeting time {} is in the past", format_when(*event.at)));
+                         return event;
+                     });
 }
 
 }  // namespace kith::cli

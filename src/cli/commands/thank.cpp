@@ -11,10 +11,8 @@ Run add_thank(CLI::App& command) {
     add_contact_and_date(command, *options, "When you sent it (default: now)");
     add_via_and_note(command, *options);
     command.footer("Example:\n  kith thank priya --via email");
-    return [options, name = command.get_name()](Setup& setup) {
-        record(setup, name, options->contact, event_from(setup, EventType::thanked, *options));
-        return Outcome{};
-    };
+    return recording(command.get_name(), options,
+                     [options](const Setup& setup) { return event_from(setup, EventType::thanked, *options); });
 }
 
 }  // namespace kith::cli
