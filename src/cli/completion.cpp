@@ -16,7 +16,8 @@ std::string one_line(std::string text) {
 }
 
 // What an option or argument takes, from its type name as --help shows it:
-// "FORMAT:{text,tsv,json,ics}" for a CLI::IsMember check, else the name alone.
+// "FORMAT:{text,tsv,json,ics}" for a choice (one_of in choice.hpp, or a
+// CLI::IsMember), else the name alone.
 ValueShape value_of(const CLI::Option& option) {
     const std::string type = option.get_type_name();
     ValueShape value;

@@ -9,12 +9,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include "model/names.hpp"
+
 namespace kith::cli {
 
 // What a value is, for the shell: what it can offer in its place.
 enum class ValueKind {
     text,       // free text: nothing to offer
-    choice,     // one of a fixed set (CLI::IsMember)
+    choice,     // one of a fixed set (add_choice, choice.hpp)
     contact,    // a contact: the network's slugs (type name CONTACT)
     file,       // a file name (type name FILE)
     directory,  // a directory name (type name DIR)
@@ -74,6 +76,17 @@ std::vector<std::string> command_names(const CommandLine& line);
 // for the global ones, which every command accepts): what a script must skip
 // to count a command's arguments.
 std::vector<std::string> valued_option_patterns(const CommandLine& line);
+
+// The shells kith writes a completion script for, named as `kith
+// completions SHELL` takes them.
+enum class Shell { bash, zsh, fish };
+inline constexpr NameTable<Shell, 3> shell_names = {
+    {{Shell::bash, "bash"}, {Shell::zsh, "zsh"}, {Shell::fish, "fish"}}};
+
+// What the completion scripts ask `kith __complete WHAT` for: the words only
+// the network knows.
+enum class Completing { contacts };
+inline constexpr NameTable<Completing, 1> completing_names = {{{Completing::contacts, "contacts"}}};
 
 // The completion script for each shell, as `kith completions SHELL` prints it.
 std::string bash_completion(const CommandLine& line);

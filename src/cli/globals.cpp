@@ -82,8 +82,8 @@ bool is_terminal(std::FILE* stream) {
 }
 
 bool use_color(const Globals& globals) {
-    if (globals.color == "always") return true;
-    if (globals.color == "never") return false;
+    if (globals.color == ColorWhen::always) return true;
+    if (globals.color == ColorWhen::never) return false;
     const auto no_color = environment("NO_COLOR");
     const auto term = environment("TERM");
     return is_terminal(stdout) && (!no_color || no_color->empty()) && (!term || *term != "dumb");

@@ -14,16 +14,22 @@
 #include "model/contact.hpp"
 #include "model/date.hpp"
 #include "model/error.hpp"
+#include "model/names.hpp"
 #include "rules/config.hpp"
 
 namespace kith::cli {
 
+// When to colour stdout (--color), named as --color takes them.
+enum class ColorWhen { automatic, always, never };
+inline constexpr NameTable<ColorWhen, 3> color_when_names = {
+    {{ColorWhen::automatic, "auto"}, {ColorWhen::always, "always"}, {ColorWhen::never, "never"}}};
+
 // The global options as parsed (SPEC §4).
 struct Globals {
-    std::optional<std::string> dir;    // --dir
-    std::optional<std::string> today;  // --today (else KITH_TODAY)
-    std::string color = "auto";        // --color auto|always|never
-    bool quiet = false;                // --quiet
+    std::optional<std::string> dir;          // --dir
+    std::optional<std::string> today;        // --today (else KITH_TODAY)
+    ColorWhen color = ColorWhen::automatic;  // --color
+    bool quiet = false;                      // --quiet
 };
 
 // Whether `stream` (stdout, stderr) is a terminal. There, text that came from

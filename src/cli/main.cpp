@@ -16,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include "choice.hpp"
 #include "commands.hpp"
 #include "completion.hpp"
 #include "io/files.hpp"
@@ -192,8 +193,8 @@ int run(int argc, char** argv) {
     app.add_option("--dir", globals.dir, "The network folder (else KITH_DIR, an enclosing network, or the XDG default)")
         ->type_name("DIR");
     app.add_option("--today", globals.today, "Act as if today were DATE (also KITH_TODAY)")->type_name("DATE");
-    app.add_option("--color", globals.color, "Colour output: auto, always or never (NO_COLOR is honoured)")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
+    add_choice(app, "--color", globals.color, color_when_names,
+               "Colour output: " + names_in_words(color_when_names) + " (NO_COLOR is honoured)")
         ->type_name("WHEN");
     app.add_flag("-q,--quiet", globals.quiet, "Print nothing but errors and warnings");
     app.footer(

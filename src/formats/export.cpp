@@ -70,9 +70,7 @@ void render_export_csv(std::ostream& out, std::span<const Contact> contacts) {
 }  // namespace
 
 std::optional<ExportFormat> parse_export_format(std::string_view text) {
-    static constexpr NameTable<ExportFormat, 3> formats = {
-        {{ExportFormat::json, "json"}, {ExportFormat::csv, "csv"}, {ExportFormat::vcard, "vcard"}}};
-    return value_in(formats, text);
+    return value_in(export_format_names, text);
 }
 
 void render_export(std::ostream& out, std::span<const Contact> contacts, ExportFormat format) {

@@ -9,6 +9,7 @@
 #include <span>
 #include <string_view>
 
+#include "model/names.hpp"
 #include "rules/rules.hpp"
 
 namespace kith {
@@ -22,8 +23,10 @@ struct TextStyle {
     bool visible = false;  // for a terminal: control characters made visible (visible_text)
 };
 
-// The formats of `kith due`.
+// The formats of `kith due`, and their names as `--format` takes them.
 enum class DueFormat { text, tsv, json, ics };
+inline constexpr NameTable<DueFormat, 4> due_format_names = {
+    {{DueFormat::text, "text"}, {DueFormat::tsv, "tsv"}, {DueFormat::json, "json"}, {DueFormat::ics, "ics"}}};
 std::optional<DueFormat> parse_due_format(std::string_view text);
 
 // Writes `reminders` (already selected and sorted) in `format`. Text is
@@ -31,8 +34,10 @@ std::optional<DueFormat> parse_due_format(std::string_view text);
 // nothing to report, except an empty JSON array or calendar.
 void render_due(std::ostream& out, std::span<const Reminder> reminders, DueFormat format, Date today, TextStyle style);
 
-// The formats of `kith list`.
+// The formats of `kith list`, and their names as `--format` takes them.
 enum class ListFormat { text, tsv, json };
+inline constexpr NameTable<ListFormat, 3> list_format_names = {
+    {{ListFormat::text, "text"}, {ListFormat::tsv, "tsv"}, {ListFormat::json, "json"}}};
 std::optional<ListFormat> parse_list_format(std::string_view text);
 
 // Writes one line per contact. Text is aligned columns (name, slug, company,
@@ -42,8 +47,10 @@ std::optional<ListFormat> parse_list_format(std::string_view text);
 void render_list(std::ostream& out, std::span<const Standing> standings, ListFormat format, Date today,
                  TextStyle style);
 
-// The formats of `kith show`.
+// The formats of `kith show`, and their names as `--format` takes them.
 enum class ShowFormat { text, json };
+inline constexpr NameTable<ShowFormat, 2> show_format_names = {
+    {{ShowFormat::text, "text"}, {ShowFormat::json, "json"}}};
 std::optional<ShowFormat> parse_show_format(std::string_view text);
 
 // One contact in full: every field (unknown ones too), its stage and
@@ -52,8 +59,10 @@ std::optional<ShowFormat> parse_show_format(std::string_view text);
 void render_show(std::ostream& out, const Contact& contact, Stage stage, const ReferralLinks& links,
                  std::span<const Reminder> reminders, ShowFormat format, Date today);
 
-// The formats of `kith export`.
+// The formats of `kith export`, and their names as `--format` takes them.
 enum class ExportFormat { json, csv, vcard };
+inline constexpr NameTable<ExportFormat, 3> export_format_names = {
+    {{ExportFormat::json, "json"}, {ExportFormat::csv, "csv"}, {ExportFormat::vcard, "vcard"}}};
 std::optional<ExportFormat> parse_export_format(std::string_view text);
 
 // Every contact with every field, for other tools. JSON: an array, one

@@ -227,14 +227,11 @@ void render_show(std::ostream& out, const Contact& contact, Stage stage, const R
 }
 
 std::optional<ShowFormat> parse_show_format(std::string_view text) {
-    static constexpr NameTable<ShowFormat, 2> formats = {{{ShowFormat::text, "text"}, {ShowFormat::json, "json"}}};
-    return value_in(formats, text);
+    return value_in(show_format_names, text);
 }
 
 std::optional<ListFormat> parse_list_format(std::string_view text) {
-    static constexpr NameTable<ListFormat, 3> formats = {
-        {{ListFormat::text, "text"}, {ListFormat::tsv, "tsv"}, {ListFormat::json, "json"}}};
-    return value_in(formats, text);
+    return value_in(list_format_names, text);
 }
 
 void render_list(std::ostream& out, std::span<const Standing> standings, ListFormat format, Date today,
@@ -264,9 +261,7 @@ void render_list(std::ostream& out, std::span<const Standing> standings, ListFor
 }
 
 std::optional<DueFormat> parse_due_format(std::string_view text) {
-    static constexpr NameTable<DueFormat, 4> formats = {
-        {{DueFormat::text, "text"}, {DueFormat::tsv, "tsv"}, {DueFormat::json, "json"}, {DueFormat::ics, "ics"}}};
-    return value_in(formats, text);
+    return value_in(due_format_names, text);
 }
 
 void render_due(std::ostream& out, std::span<const Reminder> reminders, DueFormat format, Date today, TextStyle style) {

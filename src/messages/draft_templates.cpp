@@ -13,15 +13,6 @@ namespace kith {
 
 namespace {
 
-constexpr NameTable<DraftKind, 6> kind_names = {{
-    {DraftKind::request, "request"},
-    {DraftKind::follow_up, "follow-up"},
-    {DraftKind::thank, "thank"},
-    {DraftKind::check_in, "check-in"},
-    {DraftKind::report_back, "report-back"},
-    {DraftKind::share_news, "share-news"},
-}};
-
 // What a request says after its first paragraph, with or without a referrer.
 constexpr std::string_view request_rest =
     "I am exploring this field and trying to learn how people in it found their way and what the work is like "
@@ -146,15 +137,15 @@ const std::vector<std::pair<std::string_view, std::string>>& built_ins() {
 }  // namespace
 
 std::string_view to_string(DraftKind kind) {
-    return name_in(kind_names, kind);
+    return name_in(draft_kind_names, kind);
 }
 
 std::optional<DraftKind> parse_draft_kind(std::string_view text) {
-    return value_in(kind_names, text);
+    return value_in(draft_kind_names, text);
 }
 
 std::span<const DraftKind> all_draft_kinds() {
-    static constexpr auto kinds = values_in(kind_names);
+    static constexpr auto kinds = values_in(draft_kind_names);
     return kinds;
 }
 

@@ -9,13 +9,24 @@
 #include <string_view>
 
 #include "model/contact.hpp"
+#include "model/names.hpp"
 
 namespace kith {
 
 // The messages kith drafts.
 enum class DraftKind { request, follow_up, thank, check_in, report_back, share_news };
 
-// "follow-up", as typed on the command line and named in templates/.
+// Each kind's name ("follow-up"), as typed on the command line and named in
+// templates/, in the order `kith draft --help` lists them.
+inline constexpr NameTable<DraftKind, 6> draft_kind_names = {{
+    {DraftKind::request, "request"},
+    {DraftKind::follow_up, "follow-up"},
+    {DraftKind::thank, "thank"},
+    {DraftKind::check_in, "check-in"},
+    {DraftKind::report_back, "report-back"},
+    {DraftKind::share_news, "share-news"},
+}};
+
 std::string_view to_string(DraftKind kind);
 std::optional<DraftKind> parse_draft_kind(std::string_view text);
 // Every kind, in the order `kith draft --help` lists them.

@@ -27,18 +27,6 @@ constexpr NameTable<EventType, 10> event_names = {{
     {EventType::moved_on, "moved-on"},
 }};
 
-// In the order of the outreach.
-constexpr NameTable<Stage, 8> stage_names = {{
-    {Stage::new_contact, "new"},
-    {Stage::requested, "requested"},
-    {Stage::followed_up, "followed-up"},
-    {Stage::replied, "replied"},
-    {Stage::scheduled, "scheduled"},
-    {Stage::met, "met"},
-    {Stage::declined, "declined"},
-    {Stage::moved_on, "moved-on"},
-}};
-
 }  // namespace
 
 std::string_view to_string(EventType type) {

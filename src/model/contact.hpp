@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/date.hpp"
+#include "model/names.hpp"
 
 namespace kith {
 
@@ -96,6 +97,19 @@ std::vector<std::pair<std::string_view, const std::string*>> text_fields(const C
 
 // Where a contact stands, derived from its events (SPEC §5).
 enum class Stage { new_contact, requested, followed_up, replied, scheduled, met, declined, moved_on };
+
+// Each stage's name, as `list --stage` takes it and every report spells it,
+// in the order of the outreach.
+inline constexpr NameTable<Stage, 8> stage_names = {{
+    {Stage::new_contact, "new"},
+    {Stage::requested, "requested"},
+    {Stage::followed_up, "followed-up"},
+    {Stage::replied, "replied"},
+    {Stage::scheduled, "scheduled"},
+    {Stage::met, "met"},
+    {Stage::declined, "declined"},
+    {Stage::moved_on, "moved-on"},
+}};
 
 std::string_view to_string(Stage stage);
 std::optional<Stage> parse_stage(std::string_view text);

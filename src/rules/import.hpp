@@ -11,8 +11,14 @@
 
 #include "model/contact.hpp"
 #include "model/date.hpp"
+#include "model/names.hpp"
 
 namespace kith {
+
+// The exports kith imports, named as `kith import KIND` takes them.
+enum class ImportKind { linkedin, vcard };
+inline constexpr NameTable<ImportKind, 2> import_kind_names = {
+    {{ImportKind::linkedin, "linkedin"}, {ImportKind::vcard, "vcard"}}};
 
 // One entry of an export file: the contact it describes, or why it cannot
 // be imported.

@@ -17,20 +17,6 @@ namespace kith {
 
 namespace {
 
-constexpr NameTable<Rule, 11> rule_names = {{
-    {Rule::follow_up, "follow-up"},
-    {Rule::move_on, "move-on"},
-    {Rule::schedule, "schedule"},
-    {Rule::prepare, "prepare"},
-    {Rule::log_meeting, "log-meeting"},
-    {Rule::notes, "notes"},
-    {Rule::thank, "thank"},
-    {Rule::referral, "referral"},
-    {Rule::report_back, "report-back"},
-    {Rule::keep_in_touch, "keep-in-touch"},
-    {Rule::share_news, "share-news"},
-}};
-
 // The events of a contact's timeline, and the few facts several rules ask of it.
 struct History {
     const Contact& contact;

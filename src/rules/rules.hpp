@@ -12,6 +12,7 @@
 
 #include "model/contact.hpp"
 #include "model/date.hpp"
+#include "model/names.hpp"
 
 namespace kith {
 
@@ -65,7 +66,22 @@ enum class Rule {
     share_news,
 };
 
-// "follow-up", as `--rule` and every output format spell it.
+// Each rule's id ("follow-up"), as `--rule` and every output format spell
+// it, in SPEC §5's order.
+inline constexpr NameTable<Rule, 11> rule_names = {{
+    {Rule::follow_up, "follow-up"},
+    {Rule::move_on, "move-on"},
+    {Rule::schedule, "schedule"},
+    {Rule::prepare, "prepare"},
+    {Rule::log_meeting, "log-meeting"},
+    {Rule::notes, "notes"},
+    {Rule::thank, "thank"},
+    {Rule::referral, "referral"},
+    {Rule::report_back, "report-back"},
+    {Rule::keep_in_touch, "keep-in-touch"},
+    {Rule::share_news, "share-news"},
+}};
+
 std::string_view to_string(Rule rule);
 std::optional<Rule> parse_rule(std::string_view text);
 // Every rule, in SPEC §5's order.

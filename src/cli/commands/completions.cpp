@@ -4,14 +4,15 @@
 
 #include <fmt/format.h>
 
+#include "choice.hpp"
 #include "commands.hpp"
 #include "completion.hpp"
 
 namespace kith::cli {
 
 Run add_completions(CLI::App& command) {
-    auto shell = std::make_shared<std::string>();
-    command.add_option("SHELL", *shell, "bash, zsh or fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
+    auto shell = std::make_shared<Shell>();
+    add_choice(command, "SHELL", *shell, shell_names, names_in_words(shell_names))->required();
     command.footer(
         "Completes commands, options, fixed values (formats, rules, draft kinds) and contact slugs.\n"
         "Installed with kith (cmake --install) where each shell looks; else save the script yourself.\n"
@@ -23,9 +24,11 @@ Run add_completions(CLI::App& command) {
         "  mkdir -p ~/.config/fish/completions && kith completions fish > ~/.config/fish/completions/kith.fish");
     return [&command, shell](Setup&) {
         const CommandLine line = command_line_of(*command.get_parent());
-        if (*shell == "bash") fmt::print("{}", bash_completion(line));
-        if (*shell == "zsh") fmt::print("{}", zsh_completion(line));
-        if (*shell == "fish") fmt::print("{}", fish_completion(line));
+        switch (*shell) {
+            case Shell::bash: fmt::print("{}", bash_completion(line)); break;
+            case Shell::zsh: fmt::print("{}", zsh_completion(line)); break;
+            case Shell::fish: fmt::print("{}", fish_completion(line)); break;
+        }
         return Outcome{};
     };
 }

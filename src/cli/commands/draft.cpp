@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "choice.hpp"
 #include "commands.hpp"
 #include "io/network.hpp"
 #include "io/templates.hpp"
@@ -15,14 +16,14 @@ namespace kith::cli {
 namespace {
 
 struct DraftOptions {
-    std::string kind;
+    DraftKind kind = DraftKind::request;
     std::string contact;
     std::string about;
     bool show_template = false;
 };
 
 Outcome run(Setup& setup, const DraftOptions& options) {
-    const DraftKind kind = *parse_draft_kind(options.kind);
+    const DraftKind kind = options.kind;
     const Date today = setup.now.day();
     const Network& network = *setup.network;
     const Contact& contact = named_contact(setup, options.contact);
@@ -50,10 +51,7 @@ Outcome run(Setup& setup, const DraftOptions& options) {
 
 Run add_draft(CLI::App& command) {
     auto options = std::make_shared<DraftOptions>();
-    std::vector<std::string> kinds;
-    for (const DraftKind kind : all_draft_kinds())
-        kinds.emplace_back(to_string(kind));
-    command.add_option("KIND", options->kind, "What to write")->required()->check(CLI::IsMember(kinds));
+    add_choice(command, "KIND", options->kind, draft_kind_names, "What to write")->required();
     command.add_option("C", options->contact, "To whom: slug, name, or an unambiguous prefix")
         ->required()
         ->type_name("CONTACT");
@@ -78,7 +76,7 @@ Run add_draft(CLI::App& command) {
         "  kith draft follow-up priya --show-template > ~/.local/share/kith/templates/follow-up.txt";
     command.footer(footer);
     command.callback([options] {
-        if (!options->about.empty() && *parse_draft_kind(options->kind) != DraftKind::report_back)
+        if (!options->about.empty() && options->kind != DraftKind::report_back)
             throw Error(Exit::usage, "--about names the referral a report-back is on; it is for report-back only");
     });
     return [options](Setup& setup) { return run(setup, *options); };

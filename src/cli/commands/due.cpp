@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "choice.hpp"
 #include "commands.hpp"
 #include "formats/render.hpp"
 #include "io/network.hpp"
@@ -17,18 +18,17 @@ namespace {
 
 struct DueOptions {
     std::string within = "0d";
-    std::vector<std::string> rules;
+    std::vector<Rule> rules;
     std::string contact;
-    std::string format = "text";
+    DueFormat format = DueFormat::text;
     bool exit_code = false;
 };
 
 Outcome run(Setup& setup, const DueOptions& options) {
     DueFilter filter;
     filter.within = parse_duration(options.within, false);
-    for (const std::string& name : options.rules)
-        filter.rules.push_back(*parse_rule(name));
-    const DueFormat format = *parse_due_format(options.format);
+    filter.rules = options.rules;
+    const DueFormat format = options.format;
     const Date today = setup.now.day();
 
     if (!options.contact.empty()) filter.contact = resolve(setup, options.contact);
@@ -54,17 +54,13 @@ Run add_due(CLI::App& command) {
     auto options = std::make_shared<DueOptions>();
     command.add_option("--within", options->within, "Also list what becomes active within D: 3d, 1w (default 0d)")
         ->type_name("D");
-    std::vector<std::string> rules;
-    for (const Rule rule : all_rules())
-        rules.emplace_back(to_string(rule));
-    command.add_option("--rule", options->rules, "Only this rule (repeat for more)")
-        ->check(CLI::IsMember(rules))
+    add_choice(command, "--rule", options->rules, rule_names, "Only this rule (repeat for more)")
         ->type_name("RULE")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     command.add_option("--contact", options->contact, "Only this contact")->type_name("CONTACT");
-    command.add_option("--format", options->format, "text (default), tsv, json or ics")
-        ->check(CLI::IsMember({"text", "tsv", "json", "ics"}))
+    add_choice(command, "--format", options->format, due_format_names,
+               names_in_words(due_format_names, DueFormat::text))
         ->type_name("FORMAT");
     command.add_flag("--exit-code", options->exit_code,
                      "Exit 1 when anything is listed (3 still wins); with --quiet, print nothing");

@@ -3,16 +3,16 @@
 #include <memory>
 #include <sstream>
 
+#include "choice.hpp"
 #include "commands.hpp"
 #include "formats/render.hpp"
 
 namespace kith::cli {
 
 Run add_export(CLI::App& command) {
-    auto format = std::make_shared<std::string>();
-    command.add_option("--format", *format, "json, csv or vcard")
+    auto format = std::make_shared<ExportFormat>();
+    add_choice(command, "--format", *format, export_format_names, names_in_words(export_format_names))
         ->required()
-        ->check(CLI::IsMember({"json", "csv", "vcard"}))
         ->type_name("FORMAT");
     command.footer(
         "json: an array with one object a line: contact (the slug), name, the fields that are set, tags,\n"
@@ -33,7 +33,7 @@ Run add_export(CLI::App& command) {
         "  kith export --format vcard > contacts.vcf");
     return [format](Setup& setup) {
         std::ostringstream out;  // on a terminal a person reads it: its text made visible there
-        render_export(out, contacts(setup).contacts, *parse_export_format(*format));
+        render_export(out, contacts(setup).contacts, *format);
         print_text(out.str());
         return Outcome{};
     };

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "choice.hpp"
 #include "commands.hpp"
 #include "formats/contact_text.hpp"
 #include "formats/linkedin.hpp"
@@ -22,7 +23,7 @@ namespace {
 
 // What `kith import` was asked to do.
 struct ImportOptions {
-    std::string kind;  // linkedin or vcard
+    ImportKind kind = ImportKind::linkedin;
     std::string file;
     bool dry_run = false;
     bool verbose = false;
@@ -47,7 +48,7 @@ Outcome run(Setup& setup, const std::string& command, const ImportOptions& optio
     const std::string& text = options.text;
     const DateTime today = setup.now;
     // A file that is no such export stops here, before anything is written.
-    const std::vector<ImportedEntry> entries = options.kind == "linkedin"
+    const std::vector<ImportedEntry> entries = options.kind == ImportKind::linkedin
                                                    ? read_linkedin_connections(text, display, today.day())
                                                    : read_vcards(text, display, today);
 
@@ -112,9 +113,12 @@ Outcome run(Setup& setup, const std::string& command, const ImportOptions& optio
 
 Run add_import(CLI::App& command) {
     auto options = std::make_shared<ImportOptions>();
-    command.add_option("KIND", options->kind, "What the file is: linkedin (Connections.csv) or vcard (.vcf)")
+    const auto file_of = [](ImportKind kind) -> std::string_view {
+        return kind == ImportKind::linkedin ? "Connections.csv" : ".vcf";
+    };
+    add_choice(command, "KIND", options->kind, import_kind_names,
+               "What the file is: " + names_in_words(import_kind_names, file_of))
         ->required()
-        ->check(CLI::IsMember({"linkedin", "vcard"}))
         ->type_name("KIND");
     command.add_option("FILE", options->file, "The export to read (- for standard input)")
         ->required()

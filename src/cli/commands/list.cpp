@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "choice.hpp"
 #include "commands.hpp"
 #include "formats/render.hpp"
 #include "io/network.hpp"
@@ -17,19 +18,18 @@ namespace {
 
 struct ListOptions {
     std::string tag;
-    std::string stage;
+    std::optional<Stage> stage;
     std::string company;
-    std::string format = "text";
+    ListFormat format = ListFormat::text;
 };
 
 Outcome run(Setup& setup, const ListOptions& options) {
-    ListFilter filter{options.tag, std::nullopt, options.company};
-    if (!options.stage.empty()) filter.stage = parse_stage(options.stage);
+    const ListFilter filter{options.tag, options.stage, options.company};
     const Date today = setup.now.day();
     const std::vector<Contact>& everyone = contacts(setup).contacts;
     const auto all = reminders(everyone, setup.config.milestones, setup.config.policy, today);
     const auto shown = standings(everyone, all, filter, today);
-    const ListFormat format = *parse_list_format(options.format);
+    const ListFormat format = options.format;
     if (setup.globals.quiet) {
         // nothing to print
     } else if (format == ListFormat::text) {
@@ -48,16 +48,11 @@ Outcome run(Setup& setup, const ListOptions& options) {
 Run add_list(CLI::App& command) {
     auto options = std::make_shared<ListOptions>();
     command.add_option("--tag", options->tag, "Only contacts with this tag")->type_name("TAG");
-    std::vector<std::string> stages;
-    for (const Stage stage : all_stages())
-        stages.emplace_back(to_string(stage));
-    command.add_option("--stage", options->stage, "Only contacts at this stage")
-        ->check(CLI::IsMember(stages))
-        ->type_name("STAGE");
+    add_choice(command, "--stage", options->stage, stage_names, "Only contacts at this stage")->type_name("STAGE");
     command.add_option("--company", options->company, "Only contacts whose company contains this text")
         ->type_name("TEXT");
-    command.add_option("--format", options->format, "text (default), tsv or json")
-        ->check(CLI::IsMember({"text", "tsv", "json"}))
+    add_choice(command, "--format", options->format, list_format_names,
+               names_in_words(list_format_names, ListFormat::text))
         ->type_name("FORMAT");
     command.footer(
         "LAST is the last contact-facing event; NEXT the reminder due first (see kith due).\n"

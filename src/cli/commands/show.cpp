@@ -4,6 +4,7 @@
 #include <memory>
 #include <sstream>
 
+#include "choice.hpp"
 #include "commands.hpp"
 #include "formats/render.hpp"
 #include "io/network.hpp"
@@ -15,7 +16,7 @@ namespace {
 
 struct ShowOptions {
     std::string contact;
-    std::string format = "text";
+    ShowFormat format = ShowFormat::text;
 };
 
 Outcome run(Setup& setup, const ShowOptions& options) {
@@ -26,9 +27,9 @@ Outcome run(Setup& setup, const ShowOptions& options) {
     const std::vector<Contact>& everyone = contacts(setup).contacts;
     std::vector<Reminder> own = reminders(everyone, setup.config.milestones, setup.config.policy, today);
     std::erase_if(own, [&](const Reminder& r) { return r.contact != contact.slug; });
-    const ShowFormat format = *parse_show_format(options.format);
     std::ostringstream shown;
-    render_show(shown, contact, stage_of(contact, today).stage, referral_links(contact, everyone), own, format, today);
+    render_show(shown, contact, stage_of(contact, today).stage, referral_links(contact, everyone), own, options.format,
+                today);
     print_text(shown.str());  // JSON too: on a terminal a person reads it
     return {};
 }
@@ -40,8 +41,8 @@ Run add_show(CLI::App& command) {
     command.add_option("C", options->contact, "The contact: slug, name, or an unambiguous prefix")
         ->required()
         ->type_name("CONTACT");
-    command.add_option("--format", options->format, "text (default) or json")
-        ->check(CLI::IsMember({"text", "json"}))
+    add_choice(command, "--format", options->format, show_format_names,
+               names_in_words(show_format_names, ShowFormat::text))
         ->type_name("FORMAT");
     command.footer("Examples:\n  kith show priya\n  kith show priya --format json | jq .events");
     return [options](Setup& setup) { return run(setup, *options); };
