@@ -10,9 +10,6 @@
 
 #include <fmt/format.h>
 
-#include "formats/contact_text.hpp"
-#include "io/config.hpp"
-#include "io/contacts.hpp"
 #include "io/files.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"

@@ -4,10 +4,8 @@
 #include <fmt/format.h>
 
 #include "formats/contact_text.hpp"
-#include "io/config.hpp"
 #include "io/contacts.hpp"
 #include "io/files.hpp"
-#include "io/git.hpp"
 #include "io/network.hpp"
 
 namespace kith::cli {

@@ -34,10 +34,7 @@ const LoadedContacts& contacts(Setup& setup) {
 std::string resolve(Setup& setup, std::string_view reference) {
     // A write by slug, the common case of a script, stays as quick in a large
     // network as in a small one.
-    std::error_code ec;
-    if (!setup.loaded && is_plain_stem(reference) &&
-        std::filesystem::is_regular_file(contact_path(*setup.network, reference), ec))
-        return std::string(reference);
+    if (!setup.loaded && has_contact_file(*setup.network, reference)) return std::string(reference);
     return resolve_contact(contacts(setup), reference);
 }
 

@@ -11,8 +11,8 @@
 #include <fmt/format.h>
 
 #include "formats/config_text.hpp"
-#include "io/contacts.hpp"
 #include "model/error.hpp"
+#include "model/lookup.hpp"
 #include "model/text.hpp"
 
 namespace kith {
@@ -20,13 +20,6 @@ namespace kith {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Whether `dir` holds a kith.toml: any but a folder, so that one that is not
-// a regular file is refused by name when it is read, not passed over.
-bool holds_network(const fs::path& dir) {
-    struct stat status {};
-    return ::stat((dir / config_file_name).c_str(), &status) == 0 && !S_ISDIR(status.st_mode);
-}
 
 Network network_at(const fs::path& dir, std::string_view how) {
     if (!holds_network(dir))
@@ -107,6 +100,16 @@ void check_contacts_folder(const Network& network) {
         throw Error(Exit::data,
                     "'contacts' is a symbolic link; kith keeps contacts only in a folder of the network's own");
     if (!S_ISDIR(status.st_mode)) throw Error(Exit::data, "'contacts' is not a folder");
+}
+
+bool holds_network(const fs::path& dir) {
+    struct stat status {};
+    return ::stat((dir / config_file_name).c_str(), &status) == 0 && !S_ISDIR(status.st_mode);
+}
+
+bool has_contact_file(const Network& network, std::string_view slug) {
+    std::error_code ec;
+    return is_plain_stem(slug) && fs::is_regular_file(contact_path(network, slug), ec);
 }
 
 }  // namespace kith

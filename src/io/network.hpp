@@ -1,5 +1,5 @@
-// The network folder: finding it, where its files are, and turning what a
-// person types ("priya") into the contact they mean.
+// The network folder: finding it, and where its files are. What a person
+// types ("priya") is resolved over the contacts loaded (model/lookup.hpp).
 #pragma once
 
 #include <cstdint>
@@ -50,6 +50,14 @@ std::optional<std::filesystem::path> cache_file_for(const Network& network, cons
 // The folder `kith init` uses without an argument: --dir, KITH_DIR, or
 // ${XDG_DATA_HOME:-$HOME/.local/share}/kith.
 std::filesystem::path default_network_dir(const WhereToLook& where);
+
+// Whether `dir` holds a kith.toml (anything but a folder, so that one that is
+// not a regular file is refused by name when it is read, not passed over).
+bool holds_network(const std::filesystem::path& dir);
+
+// Whether contacts/<slug>.toml is there as a regular file: a write given an
+// exact slug needs to read no other file.
+bool has_contact_file(const Network& network, std::string_view slug);
 
 // Where `kith init` works without DIR: with --git (`git`), the network it
 // stands in if there is one, found as every other command finds it (a fresh

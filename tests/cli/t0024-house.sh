@@ -47,7 +47,7 @@ test_expect_success 'only the files module opens, renames, creates temporaries, 
 '
 
 test_expect_success 'no command file finds, locks or loads the network itself' '
-	found=$(grep -nE "find_network|load_contacts|load_config|NetworkLock\(|lock_network" \
+	found=$(grep -nE "find_network|load_contacts|load_config|NetworkLock[ (]|lock_network" \
 		"$SRC"/cli/commands/*.cpp | grep -vE ":[0-9]+:\s*//" || true)
 	[ -z "$found" ] || fail "set up outside main: $found"
 '

@@ -22,12 +22,11 @@ std::filesystem::path this_program() {
     return ec ? std::filesystem::path("kith") : self;
 }
 
-Outcome run(const Setup& setup, const std::string& dir, bool git) {
+Outcome run(Setup& setup, const std::string& dir, bool git) {
     const Globals& globals = setup.globals;
     const std::filesystem::path where =
         dir.empty() ? folder_to_init(where_to_look(globals, setup.wall), git) : std::filesystem::path(dir);
-    std::error_code ec;
-    const bool exists = std::filesystem::exists(where / config_file_name, ec);
+    const bool exists = holds_network(where);
     if (exists && !git)
         throw Error(Exit::usage, fmt::format("'{}' already holds a kith network (kith init --git sets up git in it)",
                                              where.string()));
@@ -35,7 +34,9 @@ Outcome run(const Setup& setup, const std::string& dir, bool git) {
     const Network network = exists ? Network{where} : create_network(where);
     std::size_t made_private = 0;
     if (git) {
-        const NetworkLock lock(network, say_waiting);
+        setup.network = network;  // made here, so locked here, as main locks a network for a write
+        take_lock(setup);
+        const NetworkLock& lock = *setup.lock;
         set_up_git(lock, this_program(), exists ? GitRepository::enclosing : GitRepository::own);
         // A clone's folders are 0755 and its files 0644: private again, as kith makes them.
         if (exists) made_private = make_private(lock);
