@@ -38,10 +38,12 @@ struct Choice {
     std::vector<std::string> words;
 };
 
-// kith with just `choice`'s command, declared as main declares it.
+// kith with just `choice`'s command, declared as main declares it. Its Run
+// is kept, as main keeps it: it owns the variables the options parse into.
 struct Kith {
     CLI::App app{"", "kith"};
-    explicit Kith(const Choice& choice) { choice.add(*app.add_subcommand(choice.command, "the command")); }
+    Run run;
+    explicit Kith(const Choice& choice) : run(choice.add(*app.add_subcommand(choice.command, "the command"))) {}
 };
 
 // `choice`'s command line with `name` where the value goes.
