@@ -15,14 +15,17 @@ void set_up(Setup& setup, Needs needs) {
     if (needs == Needs::nothing) return;
     setup.network = find_network(where_to_look(setup.globals, setup.wall));
     // The lock before kith.toml is read, so that a write acts on what it read.
-    if (needs == Needs::write) setup.lock.emplace(*setup.network, say_waiting);
+    if (needs == Needs::write) take_lock(setup);
     if (needs == Needs::network) return;
-    setup.config = load_config(*setup.network);
+    read_config_again(setup);
     if (needs == Needs::contacts) setup.loaded = load_contacts(*setup.network);
 }
 
 void take_lock(Setup& setup) {
     setup.lock.emplace(*setup.network, say_waiting);
+}
+
+void read_config_again(Setup& setup) {
     setup.config = load_config(*setup.network);
 }
 

@@ -59,11 +59,16 @@ struct Setup {
 // Error(data) for a kith.toml that does not read.
 void set_up(Setup& setup, Needs needs);
 
-// Takes the network's lock as main does for Needs::write, and reads kith.toml
-// again under it (a pull may have changed it): for edit, which holds the lock
-// only to set up and to save, never while the editor is open. The lock is
-// held until setup.lock.reset().
+// Takes the network's lock as main does for Needs::write, held until
+// setup.lock.reset(): for edit, which holds it only to set up and to save,
+// never while the editor is open, and for init, on the network it made.
+// Edit reads kith.toml again under it (a pull may have changed it); init
+// does not, so that a clone whose kith.toml does not read still gets git's
+// merge driver.
 void take_lock(Setup& setup);
+
+// Reads kith.toml anew into setup.config (Error(data) when it does not read).
+void read_config_again(Setup& setup);
 
 // Every contact that reads and the problems of the others: those main loaded,
 // else loaded now (through the cache) and kept for the rest of the command.

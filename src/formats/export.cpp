@@ -69,10 +69,6 @@ void render_export_csv(std::ostream& out, std::span<const Contact> contacts) {
 
 }  // namespace
 
-std::optional<ExportFormat> parse_export_format(std::string_view text) {
-    return value_in(export_format_names, text);
-}
-
 void render_export(std::ostream& out, std::span<const Contact> contacts, ExportFormat format) {
     if (format == ExportFormat::csv) return render_export_csv(out, contacts);
     if (format == ExportFormat::vcard) {

@@ -27,7 +27,6 @@ struct TextStyle {
 enum class DueFormat { text, tsv, json, ics };
 inline constexpr NameTable<DueFormat, 4> due_format_names = {
     {{DueFormat::text, "text"}, {DueFormat::tsv, "tsv"}, {DueFormat::json, "json"}, {DueFormat::ics, "ics"}}};
-std::optional<DueFormat> parse_due_format(std::string_view text);
 
 // Writes `reminders` (already selected and sorted) in `format`. Text is
 // grouped Overdue / Due / Upcoming, in `style`; nothing at all when there is
@@ -38,7 +37,6 @@ void render_due(std::ostream& out, std::span<const Reminder> reminders, DueForma
 enum class ListFormat { text, tsv, json };
 inline constexpr NameTable<ListFormat, 3> list_format_names = {
     {{ListFormat::text, "text"}, {ListFormat::tsv, "tsv"}, {ListFormat::json, "json"}}};
-std::optional<ListFormat> parse_list_format(std::string_view text);
 
 // Writes one line per contact. Text is aligned columns (name, slug, company,
 // stage, last interaction, next reminder) and a summary line counting the
@@ -51,7 +49,6 @@ void render_list(std::ostream& out, std::span<const Standing> standings, ListFor
 enum class ShowFormat { text, json };
 inline constexpr NameTable<ShowFormat, 2> show_format_names = {
     {{ShowFormat::text, "text"}, {ShowFormat::json, "json"}}};
-std::optional<ShowFormat> parse_show_format(std::string_view text);
 
 // One contact in full: every field (unknown ones too), its stage and
 // reminders, referral links both ways, and the whole timeline in date order
@@ -63,7 +60,6 @@ void render_show(std::ostream& out, const Contact& contact, Stage stage, const R
 enum class ExportFormat { json, csv, vcard };
 inline constexpr NameTable<ExportFormat, 3> export_format_names = {
     {{ExportFormat::json, "json"}, {ExportFormat::csv, "csv"}, {ExportFormat::vcard, "vcard"}}};
-std::optional<ExportFormat> parse_export_format(std::string_view text);
 
 // Every contact with every field, for other tools. JSON: an array, one
 // object a line, each with its events in file order. CSV (RFC 4180, CRLF):

@@ -226,14 +226,6 @@ void render_show(std::ostream& out, const Contact& contact, Stage stage, const R
         render_show_text(out, contact, stage, links, reminders, today);
 }
 
-std::optional<ShowFormat> parse_show_format(std::string_view text) {
-    return value_in(show_format_names, text);
-}
-
-std::optional<ListFormat> parse_list_format(std::string_view text) {
-    return value_in(list_format_names, text);
-}
-
 void render_list(std::ostream& out, std::span<const Standing> standings, ListFormat format, Date today,
                  TextStyle style) {
     switch (format) {
@@ -258,10 +250,6 @@ void render_list(std::ostream& out, std::span<const Standing> standings, ListFor
             break;
         }
     }
-}
-
-std::optional<DueFormat> parse_due_format(std::string_view text) {
-    return value_in(due_format_names, text);
 }
 
 void render_due(std::ostream& out, std::span<const Reminder> reminders, DueFormat format, Date today, TextStyle style) {

@@ -35,11 +35,8 @@ void add_missing_lines(const NetworkLock& lock, const fs::path& path, const std:
     const bool exists = fs::exists(path, ec);
     const std::string old = exists ? read_file(path, display) : std::string();
     std::vector<std::string_view> held;
-    for (std::size_t at = 0; at < old.size();) {
-        const std::size_t end = std::min(old.find('\n', at), old.size());
-        held.push_back(std::string_view(old).substr(at, end - at));
-        at = end + 1;
-    }
+    for (const Line& line : split_lines(old))
+        held.push_back(line.text);
     std::string missing;
     for (std::size_t i = 1; i < lines.size(); ++i)
         if (std::find(held.begin(), held.end(), lines[i]) == held.end()) missing += lines[i] + '\n';

@@ -140,10 +140,6 @@ std::string_view to_string(DraftKind kind) {
     return name_in(draft_kind_names, kind);
 }
 
-std::optional<DraftKind> parse_draft_kind(std::string_view text) {
-    return value_in(draft_kind_names, text);
-}
-
 std::span<const DraftKind> all_draft_kinds() {
     static constexpr auto kinds = values_in(draft_kind_names);
     return kinds;

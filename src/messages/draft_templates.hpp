@@ -28,7 +28,6 @@ inline constexpr NameTable<DraftKind, 6> draft_kind_names = {{
 }};
 
 std::string_view to_string(DraftKind kind);
-std::optional<DraftKind> parse_draft_kind(std::string_view text);
 // Every kind, in the order `kith draft --help` lists them.
 std::span<const DraftKind> all_draft_kinds();
 

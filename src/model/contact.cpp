@@ -84,10 +84,6 @@ std::span<const Stage> all_stages() {
     return stages;
 }
 
-std::optional<Stage> parse_stage(std::string_view text) {
-    return value_in(stage_names, text);
-}
-
 std::vector<const Event*> timeline(const Contact& contact, Date today) {
     std::vector<const Event*> out;
     for (const Event& event : contact.events)

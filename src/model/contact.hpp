@@ -112,7 +112,6 @@ inline constexpr NameTable<Stage, 8> stage_names = {{
 }};
 
 std::string_view to_string(Stage stage);
-std::optional<Stage> parse_stage(std::string_view text);
 // Every stage, in the order of the outreach.
 std::span<const Stage> all_stages();
 

@@ -217,10 +217,6 @@ std::string_view to_string(Rule rule) {
     return name_in(rule_names, rule);
 }
 
-std::optional<Rule> parse_rule(std::string_view text) {
-    return value_in(rule_names, text);
-}
-
 std::span<const Rule> all_rules() {
     static constexpr auto rules = values_in(rule_names);
     return rules;

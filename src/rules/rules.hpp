@@ -83,7 +83,6 @@ inline constexpr NameTable<Rule, 11> rule_names = {{
 }};
 
 std::string_view to_string(Rule rule);
-std::optional<Rule> parse_rule(std::string_view text);
 // Every rule, in SPEC §5's order.
 std::span<const Rule> all_rules();
 

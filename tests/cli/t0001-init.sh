@@ -157,4 +157,20 @@ test_expect_success 'init --git with no DIR, inside a clone or a folder of it, s
 	[ "$(stat -c %a desktop)" = 700 ]
 '
 
+# A clone whose kith.toml a merge left unreadable still needs the driver, the
+# very thing that would have merged it: init --git does not read kith.toml.
+test_expect_success 'init --git sets up a clone whose kith.toml does not read' '
+	export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=t@example.org GIT_COMMITTER_NAME=Tester
+	export GIT_COMMITTER_EMAIL=t@example.org GIT_CONFIG_NOSYSTEM=1 HOME="$TRASH/home"
+	kith init "$TRASH/laptop" --git -q
+	git -C laptop add -A && git -C laptop commit -qm init
+	git clone -q laptop desktop
+	printf "[me\n" >>desktop/kith.toml
+	run_kith init "$TRASH/desktop" --git
+	expect_status 0
+	git -C desktop config merge.kith.driver >/dev/null
+	run_kith --dir desktop due
+	expect_status 3
+'
+
 test_done

@@ -31,62 +31,9 @@ std::optional<std::string> find_contact_exactly(const Network& network, std::str
     return kith::find_contact_exactly(load_contacts(network), reference);
 }
 
-std::string usage_error_resolving(const Network& network, std::string_view reference) {
-    try {
-        resolve_contact(network, reference);
-    } catch (const Error& e) {
-        CHECK(e.status() == Exit::usage);
-        return e.what();
-    }
-    FAIL("no error resolving '" << reference << "'");
-    return {};
-}
-
 }  // namespace
 
-TEST_CASE("a contact is named by exact slug, then exact name, then an unambiguous prefix") {
-    TempNetwork t;
-    t.write("jordan-lee", "name = \"Jordan Lee\"\n");
-    t.write("jordan-lee-2", "name = \"Jordan Lee\"\n");
-    t.write("priya-singh", "name = \"Priya Singh\"\n");
-    t.write("sam", "name = \"Pat Morgan\"\n");
-    t.write("sammy-cole", "name = \"Sammy Cole\"\n");
-
-    // An exact slug wins, even when it is a prefix of another.
-    CHECK(resolve_contact(t.network, "jordan-lee") == "jordan-lee");
-    CHECK(resolve_contact(t.network, "jordan-lee-2") == "jordan-lee-2");
-    CHECK(resolve_contact(t.network, "sam") == "sam");
-    // An exact name, ignoring case.
-    CHECK(resolve_contact(t.network, "priya singh") == "priya-singh");
-    CHECK(resolve_contact(t.network, "PAT MORGAN") == "sam");
-    // A prefix of a slug or a name that fits one contact.
-    CHECK(resolve_contact(t.network, "pri") == "priya-singh");
-    CHECK(resolve_contact(t.network, "Pat") == "sam");
-    CHECK(resolve_contact(t.network, "samm") == "sammy-cole");
-}
-
-TEST_CASE("an ambiguous reference is an error listing every candidate") {
-    TempNetwork t;
-    t.write("jordan-lee", "name = \"Jordan Lee\"\n");
-    t.write("jordan-lee-2", "name = \"Jordan Lee\"\n");
-    t.write("jamie-park", "name = \"Jamie Park\"\n");
-    CHECK(usage_error_resolving(t.network, "j") ==
-          "ambiguous contact 'j': it could be jamie-park (Jamie Park), jordan-lee (Jordan Lee), "
-          "jordan-lee-2 (Jordan Lee)");
-    // Two contacts with the same name: the name alone is ambiguous.
-    CHECK(usage_error_resolving(t.network, "Jordan Lee") ==
-          "ambiguous contact 'Jordan Lee': it could be jordan-lee (Jordan Lee), jordan-lee-2 (Jordan Lee)");
-}
-
-TEST_CASE("an unknown reference is an error that suggests near slugs") {
-    TempNetwork t;
-    t.write("priya-singh", "name = \"Priya Singh\"\n");
-    CHECK(usage_error_resolving(t.network, "pryia-singh") ==
-          "unknown contact 'pryia-singh'; did you mean priya-singh (Priya Singh)?");
-    CHECK(usage_error_resolving(t.network, "nobody") == "unknown contact 'nobody'");
-    CHECK(usage_error_resolving(t.network, "") == "no contact named: the contact reference is empty");
-}
-
+// The rules of a reference are lookup_test's; these cases are about the files.
 TEST_CASE("references never reach outside contacts/") {
     TempNetwork t;
     t.write("ann", "name = \"Ann\"\n");

@@ -434,15 +434,15 @@ TEST_CASE("export vcard writes one 4.0 card per contact, CRLF, in file order") {
     CHECK(card.substr(0, card.size() / 2) == card.substr(card.size() / 2));
 }
 
-TEST_CASE("format names parse to their formats, and no other name does") {
-    CHECK(parse_due_format("ics") == DueFormat::ics);
-    CHECK(parse_due_format("csv") == std::nullopt);
-    CHECK(parse_list_format("tsv") == ListFormat::tsv);
-    CHECK(parse_list_format("ics") == std::nullopt);
-    CHECK(parse_show_format("json") == ShowFormat::json);
-    CHECK(parse_show_format("tsv") == std::nullopt);
-    CHECK(parse_export_format("vcard") == ExportFormat::vcard);
-    CHECK(parse_export_format("text") == std::nullopt);
+TEST_CASE("format names are the ones SPEC §4 spells, and no other name is one") {
+    CHECK(value_in(due_format_names, "ics") == DueFormat::ics);
+    CHECK(value_in(due_format_names, "csv") == std::nullopt);
+    CHECK(value_in(list_format_names, "tsv") == ListFormat::tsv);
+    CHECK(value_in(list_format_names, "ics") == std::nullopt);
+    CHECK(value_in(show_format_names, "json") == ShowFormat::json);
+    CHECK(value_in(show_format_names, "tsv") == std::nullopt);
+    CHECK(value_in(export_format_names, "vcard") == ExportFormat::vcard);
+    CHECK(value_in(export_format_names, "text") == std::nullopt);
 }
 
 TEST_CASE("json writes a byte that is not UTF-8 as U+FFFD, never as another character") {

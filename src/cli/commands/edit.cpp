@@ -71,6 +71,7 @@ Outcome run(Setup& setup, const std::string& command, const std::string& referen
     std::optional<EditCopy> copy;
     {
         take_lock(setup);
+        read_config_again(setup);
         slug = resolve(setup, reference);
         const std::filesystem::path path = contact_path(network, slug);
         original = read_file(path, contact_file_name(slug));
@@ -111,6 +112,7 @@ Outcome run(Setup& setup, const std::string& command, const std::string& referen
         // meanwhile, a kith.toml a pull left in conflict, a full disk), it is kept.
         try {
             take_lock(setup);
+            read_config_again(setup);  // a pull meanwhile may have changed it
             if (!replace_contact(*setup.lock, slug, original, text))
                 throw Error(Exit::data, fmt::format("'{}' changed while you edited it (a git pull, another kith, "
                                                     "another program): it is left as it now is",
